@@ -1,0 +1,114 @@
+import * as vega from "vega";
+import * as vegaLite from "vega-lite";
+import type { ComputedTable } from "../compute/model.ts";
+import { ExitCode, ReportError } from "../errors.ts";
+import { formatNumber, formatPercent } from "../format/norwegian.ts";
+import type { ChartSource } from "../load/project.ts";
+import { escapeHtml } from "../render/escape.ts";
+import { nbLocale } from "./locale.ts";
+
+/** What a figure shows besides its picture: caption, source and the numbers as a table. */
+export interface FigureMeta {
+  caption: string;
+  /** Table id whose computed rows the chart draws. */
+  table: string;
+  source?: string;
+  note?: string;
+  /** Text alternative for the picture. */
+  description: string;
+}
+
+export interface RenderedChart {
+  id: string;
+  file: string;
+  meta: FigureMeta;
+  svg: string;
+}
+
+/** Style shared by every chart, so figures match the page's typography. */
+export function chartConfig(accent: string): vegaLite.Config {
+  const font = "'Source Sans 3', 'DejaVu Sans', sans-serif";
+  return {
+    font,
+    // The SVG gets one text alternative (role="img") instead of a label per mark.
+    aria: false,
+    background: null as unknown as string,
+    view: { stroke: null },
+    bar: { color: accent },
+    axis: { labelFontSize: 11, titleFontSize: 11, labelColor: "#222", titleColor: "#222", gridColor: "#ddd" },
+    text: { fontSize: 11, color: "#222" },
+    legend: { labelFontSize: 11, titleFontSize: 11 },
+  };
+}
+
+/** Rows a chart's named dataset receives: the computed table, with labels formatted the Norwegian way. */
+export function chartRows(table: ComputedTable): Record<string, string | number>[] {
+  return table.rows.map((row) => ({
+    kategori: row.category,
+    antall: row.count,
+    antall_tekst: formatNumber(row.count),
+    prosent: row.percent,
+    prosent_tekst: formatPercent(row.percent, row.percentDecimals),
+  }));
+}
+
+export function figureMeta(chart: ChartSource): FigureMeta {
+  const usermeta = (chart.spec.usermeta ?? {}) as Partial<FigureMeta>;
+  const description = typeof chart.spec.description === "string" ? chart.spec.description : undefined;
+  if (!usermeta.caption || !usermeta.table || !description) {
+    throw new ReportError(
+      `${chart.file}: expected "description" (the text alternative) and "usermeta" with "caption" and "table", found ${JSON.stringify({ description, usermeta })}`,
+      ExitCode.invalidInput,
+    );
+  }
+  return { ...usermeta, caption: usermeta.caption, table: usermeta.table, description };
+}
+
+/** Give the chart's root element its text alternative. */
+function labelSvg(svg: string, description: string): string {
+  if (!svg.startsWith("<svg ")) throw new Error("Vega returned something that is not an SVG document");
+  return `<svg role="img" aria-label="${escapeHtml(description)}" ${svg.slice("<svg ".length)}`;
+}
+
+/** Stage 4: Vega-Lite spec + computed rows → static SVG, in Node, no browser. */
+export async function renderChart(
+  chart: ChartSource,
+  tables: Map<string, ComputedTable>,
+  accent: string,
+): Promise<RenderedChart> {
+  const meta = figureMeta(chart);
+  const table = tables.get(meta.table);
+  if (!table) {
+    throw new ReportError(
+      `${chart.file}: usermeta.table: expected the id of a table in report/tables.json, found "${meta.table}"`,
+      ExitCode.invalidInput,
+    );
+  }
+  const { usermeta: _ignored, $schema: _schema, ...spec } = chart.spec;
+  let view: vega.View | undefined;
+  try {
+    const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, { config: chartConfig(accent) });
+    const runtime = vega.parse(compiled.spec);
+    // No loader may fetch anything: data arrives inline, by name.
+    const loader = vega.loader();
+    loader.load = async (uri: string) => {
+      throw new Error(`charts may not load external data (${uri})`);
+    };
+    view = new vega.View(runtime, { renderer: "none", locale: nbLocale, loader });
+    const dataName = (spec.data as { name?: string } | undefined)?.name ?? meta.table;
+    view.data(dataName, chartRows(table));
+    const svg = labelSvg(await view.toSVG(), meta.description);
+    return { id: chart.id, file: chart.file, meta, svg };
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    throw new ReportError(
+      `${chart.file}: the chart could not be rendered: ${(error as Error).message}`,
+      ExitCode.invalidInput,
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    view?.finalize();
+  }
+}

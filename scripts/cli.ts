@@ -1,0 +1,77 @@
+/**
+ * Command line: `npm run build` and `npm run check` end up here.
+ *
+ *   build [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
+ *   check [--data DIR] [--quiet] [--debug]
+ *
+ * Exit codes: see ExitCode in errors.ts and the README.
+ */
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { build, loadAndCompute } from "./build.ts";
+import { ExitCode, ReportError } from "./errors.ts";
+
+const USAGE = `usage: npm run build -- [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
+       npm run check -- [--data DIR] [--quiet] [--debug]`;
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return ExitCode.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command] = positionals;
+  const log = values.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    if (command === "build") {
+      const result = await build({
+        root,
+        outDir: values.out,
+        dataDir: values.data,
+        pdf: !values["html-only"],
+        log,
+      });
+      if (!values.quiet) process.stderr.write(`built ${result.files.join(", ")}\n`);
+      return ExitCode.ok;
+    }
+    if (command === "check") {
+      await loadAndCompute({ root, dataDir: values.data, log });
+      if (!values.quiet) process.stderr.write("check: no problems found\n");
+      return ExitCode.ok;
+    }
+    process.stderr.write(`unknown command ${command ?? "(none)"}\n${USAGE}\n`);
+    return ExitCode.usage;
+  } catch (error) {
+    if (error instanceof ReportError) {
+      process.stderr.write(`${error.message}\n`);
+      if (values.debug && error.cause) process.stderr.write(`${(error.cause as Error).stack}\n`);
+      if (command === "build") process.stderr.write("Nothing was written: out/ is as it was.\n");
+      return error.exitCode;
+    }
+    process.stderr.write(
+      `internal error: ${(error as Error).stack ?? error}\nNothing was written: out/ is as it was.\n`,
+    );
+    return ExitCode.internal;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      data: { type: "string" },
+      "html-only": { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
+      debug: { type: "boolean", default: false },
+    },
+  });
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,41 @@
+/**
+ * Rounding as the published report rounds: half up (away from zero for the
+ * non-negative values a report prints), at a fixed number of decimals.
+ *
+ * Percentages of counts are computed in exact integer arithmetic, so 1/8 =
+ * 12.5 % rounds to 13 % every time, not to 12 % through a binary-float error.
+ */
+
+/** Half-up rounding of count/total × 100 at `decimals` decimals, exactly. */
+export function percentOfCounts(count: number, total: number, decimals = 0): number {
+  if (!Number.isInteger(count) || !Number.isInteger(total)) {
+    throw new TypeError(`percentOfCounts needs whole counts, got ${count}/${total}`);
+  }
+  if (total <= 0) throw new RangeError(`Cannot take a percentage of a total of ${total}`);
+  const scale = 10 ** decimals;
+  // round(count·100·scale / total) half up  ==  floor((2·count·100·scale + total) / (2·total))
+  const scaled = Math.floor((2 * count * 100 * scale + total) / (2 * total));
+  return scaled / scale;
+}
+
+/**
+ * The published report prints whole percentages, except that a share that is
+ * not zero but would round to 0 gets one decimal (1 of 208 → 0,5 %), so no
+ * answered category reads as nobody. Returns the value and its decimals.
+ */
+export function publishedPercent(count: number, total: number, decimals = 0): { value: number; decimals: number } {
+  const value = percentOfCounts(count, total, decimals);
+  if (value === 0 && count > 0) {
+    return { value: percentOfCounts(count, total, decimals + 1), decimals: decimals + 1 };
+  }
+  return { value, decimals };
+}
+
+/** Half-up rounding of an arbitrary value (means, ratios), robust to float noise like 2.675. */
+export function roundHalfUp(value: number, decimals = 0): number {
+  const sign = value < 0 ? -1 : 1;
+  const shifted = Number(`${Math.abs(value)}e${decimals}`);
+  // Float noise such as 1.0049999999999999 for 1.005 is absorbed by toPrecision.
+  const rounded = Math.floor(Number(shifted.toPrecision(15)) + 0.5);
+  return sign * Number(`${rounded}e-${decimals}`);
+}

@@ -1,0 +1,53 @@
+import { parse } from "csv-parse/sync";
+import type { Problem } from "../errors.ts";
+
+/** A CSV file as text cells, before any typing. */
+export interface RawTable {
+  /** Path relative to the project root, for messages. */
+  file: string;
+  header: string[];
+  /** Data records with the spreadsheet row each started on (header = row 1). */
+  records: { row: number; cells: string[] }[];
+}
+
+/**
+ * Parse CSV text with a real CSV parser (quotes, embedded commas and line
+ * breaks). Ragged rows are kept as they are so validation can name them.
+ */
+export function parseCsv(file: string, text: string): { table?: RawTable; problems: Problem[] } {
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    // With `info`, each record comes with where it was read; the typings do not model that.
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof rows;
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines;
+    return {
+      problems: [
+        {
+          file,
+          row: lines,
+          expected: "well-formed CSV",
+          found: (error as Error).message.replace(/^Invalid .*?: /, ""),
+          hint: "check quotes: a cell that contains a comma or a line break must be in double quotes",
+        },
+      ],
+    };
+  }
+  if (rows.length === 0) {
+    return { problems: [{ file, expected: "a header row and data rows", found: "an empty file" }] };
+  }
+  const [headerRow, ...dataRows] = rows;
+  return {
+    table: {
+      file,
+      header: headerRow.record.map((name) => name.trim()),
+      records: dataRows.map(({ record, info }) => ({ row: info.lines, cells: record })),
+    },
+    problems: [],
+  };
+}

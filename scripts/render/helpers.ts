@@ -1,0 +1,279 @@
+import type Handlebars from "handlebars";
+import type { RenderedChart } from "../chart/render-chart.ts";
+import type { Fact } from "../compute/facts.ts";
+import { countOfCategories, type FrequencyTable, percentOfCategories } from "../compute/frequency.ts";
+import type { ComputedTable, ReportModel } from "../compute/model.ts";
+import { percentOfCounts } from "../compute/rounding.ts";
+import type { Problem } from "../errors.ts";
+import { formatKroner, formatNumber, formatPercent } from "../format/norwegian.ts";
+import { escapeHtml } from "./escape.ts";
+import type { Placeholders } from "./placeholders.ts";
+import { figureDataTableHtml, figureHtml, frequencyTableHtml } from "./table-html.ts";
+
+/** Numbering of tables and figures in order of appearance, shared by all chapters. */
+export class Numbering {
+  readonly tables = new Map<string, number>();
+  readonly figures = new Map<string, number>();
+  readonly captions: { kind: "tabell" | "figur"; number: number; anchor: string; caption: string }[] = [];
+
+  number(kind: "tabell" | "figur", id: string, caption: string): { anchor: string; label: string } {
+    const map = kind === "tabell" ? this.tables : this.figures;
+    const number = map.size + 1;
+    map.set(id, number);
+    const anchor = `${kind}-${id}`;
+    this.captions.push({ kind, number, anchor, caption });
+    return { anchor, label: `${kind === "tabell" ? "Tabell" : "Figur"} ${number}` };
+  }
+}
+
+interface HelperContext {
+  model: ReportModel;
+  charts: Map<string, RenderedChart>;
+  placeholders: Placeholders;
+  numbering: Numbering;
+  problems: Problem[];
+  /** The chapter being rendered, for messages. */
+  file: () => string;
+}
+
+type HelperOptions = Handlebars.HelperOptions & { name: string; loc?: { start: { line: number } } };
+
+/** A wrong reference in prose: remembered as a problem, rendered as a visible marker. */
+class HelperProblem extends Error {
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`expected ${expected}, found ${found}`);
+  }
+}
+
+/** Norwegian number words for 0–12; larger numbers are written with digits. */
+const NUMBER_WORDS: Record<number, string> = {
+  0: "ingen",
+  1: "én",
+  2: "to",
+  3: "tre",
+  4: "fire",
+  5: "fem",
+  6: "seks",
+  7: "sju",
+  8: "åtte",
+  9: "ni",
+  10: "ti",
+  11: "elleve",
+  12: "tolv",
+};
+
+export function formatFact(fact: Pick<Fact, "unit" | "decimals">, value: number): string {
+  switch (fact.unit) {
+    case "prosent":
+      return formatPercent(value, fact.decimals);
+    case "kr":
+      return formatKroner(value, fact.decimals);
+    case "årstall":
+      return String(value);
+    default:
+      return formatNumber(value, fact.decimals);
+  }
+}
+
+/**
+ * The Handlebars helpers chapters use to cite data. Each returns a
+ * placeholder (see placeholders.ts), never HTML for Markdown to read.
+ */
+export function registerHelpers(hbs: typeof Handlebars, context: HelperContext): void {
+  const { model, placeholders, numbering } = context;
+
+  /** Wrap a helper: split positional args from options, turn HelperProblems into reported problems. */
+  const helper = (name: string, fn: (args: unknown[], options: HelperOptions) => string) => {
+    hbs.registerHelper(name, (...all: unknown[]) => {
+      const options = all.pop() as HelperOptions;
+      try {
+        return fn(all, options);
+      } catch (error) {
+        if (!(error instanceof HelperProblem)) throw error;
+        const call = `{{${name}${all.map((a) => ` ${JSON.stringify(a)}`).join("")}}}`;
+        context.problems.push({
+          file: context.file(),
+          row: options.loc?.start.line,
+          column: call,
+          expected: error.expected,
+          found: error.found,
+        });
+        return placeholders.inline(`<mark class="error">${escapeHtml(call)}</mark>`);
+      }
+    });
+  };
+
+  const strings = (args: unknown[], what: string, min = 1): string[] => {
+    if (args.length < min || args.some((a) => typeof a !== "string")) {
+      throw new HelperProblem(what, args.length === 0 ? "no arguments" : JSON.stringify(args));
+    }
+    return args as string[];
+  };
+
+  const fact = (id: string): Fact => {
+    const found = model.facts.get(id);
+    if (!found) {
+      throw new HelperProblem(`the id of a row in data/${model.config.facts}.csv`, `"${id}"`);
+    }
+    return found;
+  };
+
+  const table = (id: string): ComputedTable => {
+    const found = model.tables.get(id);
+    if (!found) throw new HelperProblem("the id of a table in report/tables.json", `"${id}"`);
+    return found;
+  };
+
+  const categories = (t: FrequencyTable, names: string[]): string[] => {
+    const known = [...t.rows.map((r) => r.category), ...t.outside.map((r) => r.category)];
+    for (const name of names) {
+      if (!known.includes(name)) {
+        throw new HelperProblem(
+          `a category of table "${t.id}" (${known.map((k) => `"${k}"`).join(", ")})`,
+          `"${name}"`,
+        );
+      }
+    }
+    return names;
+  };
+
+  const number = (text: string) => placeholders.inline(`<span class="num">${escapeHtml(text)}</span>`);
+
+  // A fact from data/fakta.csv, printed in its unit: {{tall "svarte"}}.
+  helper("tall", (args) => {
+    const [id] = strings(args, "a fact id");
+    const f = fact(id);
+    return number(formatFact(f, f.value));
+  });
+
+  // A small whole number as a word, as Norwegian prose writes it: {{tallord "stress_faktorer"}} → "fire".
+  helper("tallord", (args) => {
+    const [id] = strings(args, "a fact id");
+    const f = fact(id);
+    return number(NUMBER_WORDS[f.value] ?? formatFact(f, f.value));
+  });
+
+  // The sum of facts, printed in the first one's unit: {{sum "a" "b"}}.
+  helper("sum", (args) => {
+    const ids = strings(args, "one or more fact ids");
+    const facts = ids.map(fact);
+    return number(
+      formatFact(
+        facts[0],
+        facts.reduce((s, f) => s + f.value, 0),
+      ),
+    );
+  });
+
+  // A percentage computed from counts in facts: {{andel del="svarte" av="sendt_a sendt_b"}}.
+  helper("andel", (_args, options) => {
+    const { del, av } = options.hash as { del?: string; av?: string };
+    if (typeof del !== "string" || typeof av !== "string") {
+      throw new HelperProblem('del="fact ids" and av="fact ids"', JSON.stringify(options.hash));
+    }
+    const sum = (ids: string) =>
+      ids
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(fact)
+        .reduce((s, f) => s + f.value, 0);
+    const part = sum(del);
+    const whole = sum(av);
+    if (!Number.isInteger(part) || !Number.isInteger(whole) || whole <= 0) {
+      throw new HelperProblem("whole counts with a positive total", `${part} of ${whole}`);
+    }
+    return number(formatPercent(percentOfCounts(part, whole)));
+  });
+
+  // Count of one or more categories of a table: {{antall "utdanning" "Sykepleier"}}.
+  helper("antall", (args) => {
+    const [id, ...names] = strings(args, "a table id and one or more categories", 2);
+    const t = table(id);
+    return number(formatNumber(countOfCategories(t, categories(t, names))));
+  });
+
+  // Percentage of those who answered, for one or more categories summed: {{prosent "utdanning" "A" "B"}}.
+  helper("prosent", (args) => {
+    const [id, ...names] = strings(args, "a table id and one or more categories", 2);
+    const t = table(id);
+    const chosen = categories(t, names);
+    if (chosen.length === 1) {
+      const row = t.rows.find((r) => r.category === chosen[0]);
+      if (!row) throw new HelperProblem("a category inside the percentage base", `"${chosen[0]}"`);
+      return number(formatPercent(row.percent, row.percentDecimals));
+    }
+    return number(formatPercent(percentOfCategories(t, chosen, t.definition.percentDecimals)));
+  });
+
+  // The sum of the rounded percentages as printed in the table (how a reader adding up the column gets it).
+  helper("prosentSumAvrundet", (args) => {
+    const [id, ...names] = strings(args, "a table id and two or more categories", 3);
+    const t = table(id);
+    const chosen = categories(t, names);
+    const sum = t.rows.filter((r) => chosen.includes(r.category)).reduce((s, r) => s + r.percent, 0);
+    return number(formatPercent(sum));
+  });
+
+  // N (those who answered), non-response, and everyone: {{n "utdanning"}}, {{ikkeBesvart "utdanning"}}, {{totalt "utdanning"}}.
+  helper("n", (args) => number(formatNumber(table(strings(args, "a table id")[0]).base)));
+  helper("ikkeBesvart", (args) => {
+    const t = table(strings(args, "a table id")[0]);
+    return number(formatNumber(t.outside.reduce((s, r) => s + r.count, 0)));
+  });
+  helper("totalt", (args) => number(formatNumber(table(strings(args, "a table id")[0]).grandTotal)));
+
+  // A table, numbered in order of appearance: {{tabell "utdanning"}}.
+  helper("tabell", (args) => {
+    const [id] = strings(args, "a table id");
+    const t = table(id);
+    if (numbering.tables.has(id)) throw new HelperProblem("each table placed once", `"${id}" a second time`);
+    return placeholders.block(frequencyTableHtml(t, numbering.number("tabell", id, t.definition.title)));
+  });
+
+  // A chart, numbered in order of appearance: {{figur "utdanning"}}.
+  helper("figur", (args) => {
+    const [id] = strings(args, "a chart id");
+    const chart = context.charts.get(id);
+    if (!chart) {
+      throw new HelperProblem(
+        `the id of a chart in report/charts (${[...context.charts.keys()].join(", ")})`,
+        `"${id}"`,
+      );
+    }
+    if (numbering.figures.has(id)) throw new HelperProblem("each figure placed once", `"${id}" a second time`);
+    const numbered = numbering.number("figur", id, chart.meta.caption);
+    const data = figureDataTableHtml(table(chart.meta.table));
+    return placeholders.block(
+      figureHtml(chart.svg, chart.meta.caption, numbered, data, chart.meta.source, chart.meta.note),
+    );
+  });
+
+  // A cross-reference, resolved when every table and figure has its number: {{ref "utdanning"}} → "tabell 1".
+  const reference = (capital: boolean) => (args: unknown[], options: HelperOptions) => {
+    const [id] = strings(args, "a table or chart id");
+    const kind =
+      options.hash?.type === "figur" || (!model.tables.has(id) && context.charts.has(id)) ? "figur" : "tabell";
+    if (kind === "tabell" && !model.tables.has(id)) throw new HelperProblem("a table or chart id", `"${id}"`);
+    const where = { file: context.file(), line: options.loc?.start.line };
+    return placeholders.later(() => {
+      const n = (kind === "tabell" ? numbering.tables : numbering.figures).get(id);
+      if (n === undefined) {
+        context.problems.push({
+          file: where.file,
+          row: where.line,
+          column: `{{ref "${id}"}}`,
+          expected: `the ${kind} to be placed in the report with {{${kind} "${id}"}}`,
+          found: "a reference to a table or figure the report never shows",
+        });
+        return "?";
+      }
+      const word = capital ? kind[0].toUpperCase() + kind.slice(1) : kind;
+      return `<a class="xref" href="#${kind}-${escapeHtml(id)}">${word}&nbsp;${n}</a>`;
+    });
+  };
+  helper("ref", reference(false));
+  helper("Ref", reference(true));
+}

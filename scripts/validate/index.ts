@@ -1,0 +1,21 @@
+import type { Problem } from "../errors.ts";
+import type { ProjectSources } from "../load/project.ts";
+import { checkReportNeeds } from "./report-needs.ts";
+import { type DataTable, validateTable } from "./table.ts";
+
+/**
+ * Stage 2: check every data file against its schema, then check that the
+ * report's tables, charts and facts find what they need in the data. All
+ * problems are returned together; nothing renders if there is one.
+ */
+export function validateProject(sources: ProjectSources): { data: Map<string, DataTable>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const data = new Map<string, DataTable>();
+  for (const source of sources.data) {
+    const result = validateTable(source.name, source.raw, source.schema);
+    problems.push(...result.problems);
+    if (result.table) data.set(source.name, result.table);
+  }
+  problems.push(...checkReportNeeds(sources, data));
+  return { data, problems };
+}

@@ -1,0 +1,192 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import * as cheerio from "cheerio";
+import { parse } from "csv-parse/sync";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../scripts/build.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const run = promisify(execFile);
+
+/** The published table as transcribed in data/, read independently of the pipeline. */
+async function publishedRows(name: string): Promise<Record<string, string>[]> {
+  return parse(await readFile(join(root, "data", `${name}.csv`), "utf8"), { columns: true });
+}
+
+/** How the source prints a percentage, written the Norwegian way: "0.5" → "0,5". */
+const norwegian = (text: string) => text.replace(".", ",");
+
+async function pdfPages(path: string): Promise<{ width: number; height: number; text: string }[]> {
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), verbosity: 0 }).promise;
+  const pages = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const [, , width, height] = page.view;
+    const content = await page.getTextContent();
+    const text = content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
+    pages.push({ width, height, text: text.replace(/\s+/g, " ") });
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+let work: string;
+let outDir: string;
+let $: cheerio.CheerioAPI;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "rapport-test-"));
+  outDir = join(work, "out");
+  await build({ root, outDir });
+  $ = cheerio.load(await readFile(join(outDir, "rapport.html"), "utf8"));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("the built HTML", () => {
+  it("is Norwegian", () => {
+    expect($("html").attr("lang")).toBe("nb");
+  });
+
+  it.each([
+    ["utdanning", "Helsesekretærenes utdanning", "utdanning"],
+    ["kontorstorrelse", "Størrelse på fastlegekontorene", "storrelse"],
+  ])("shows table %s with the published counts and percentages", async (id, caption, categoryColumn) => {
+    const table = $(`#tabell-${id} table`);
+    expect(table.find("caption").text()).toContain(caption);
+    const shown = new Map(
+      table
+        .find("tbody tr")
+        .toArray()
+        .map((tr) => [
+          $(tr).find("th").text(),
+          $(tr)
+            .find("td")
+            .toArray()
+            .map((td) => $(td).text()),
+        ]),
+    );
+    const published = (await publishedRows(id)).filter((r) => r.prosent_publisert !== "");
+    expect(shown.size).toBe(published.length);
+    for (const row of published) {
+      expect(shown.get(row[categoryColumn]), row[categoryColumn]).toEqual([
+        row.antall,
+        norwegian(row.prosent_publisert),
+      ]);
+    }
+  });
+
+  it("shows the totals and the non-response of Tabell 1", () => {
+    const foot = $("#tabell-utdanning tfoot tr")
+      .toArray()
+      .map((tr) =>
+        $(tr)
+          .children()
+          .toArray()
+          .map((cell) => $(cell).text())
+          .join(" ")
+          .trim(),
+      );
+    expect(foot).toEqual(["Totalt 208 100", "Ikke besvart 2", "Totalt 210"]);
+  });
+
+  it("numbers tables and figures in order of appearance", () => {
+    expect(
+      $("caption .label")
+        .toArray()
+        .map((e) => $(e).text()),
+    ).toEqual(["Tabell 1", "Tabell 2"]);
+    expect(
+      $("figcaption .label")
+        .toArray()
+        .map((e) => $(e).text()),
+    ).toEqual(["Figur 1", "Figur 2"]);
+    expect($('a.xref[href="#tabell-kontorstorrelse"]').first().text()).toBe("tabell\u00a02");
+  });
+
+  it("has one SVG chart per figure, with a text alternative", () => {
+    const figures = $("figure.chart");
+    expect(figures.length).toBe(2);
+    for (const figure of figures.toArray()) {
+      const svgs = $(figure).find(".chart-image svg");
+      expect(svgs.length).toBe(1);
+      expect(svgs.attr("role")).toBe("img");
+      expect(svgs.attr("aria-label")?.length).toBeGreaterThan(20);
+    }
+    expect($("#figur-utdanning svg text").text()).toContain("83\u00a0%");
+  });
+
+  it("puts computed numbers in the prose, formatted the Norwegian way", () => {
+    const method = $("main").text();
+    // 210 answered of 260 + 39 = 299: 70 %.
+    expect(method).toContain("Skjemaet gikk dermed til 299 helsesekretærer, og 210 svarte.");
+    expect(method).toContain("Svarprosenten ble altså 70\u00a0%");
+    expect(method).toContain("4\u00a0151 leger");
+  });
+
+  it("is self-contained: no external resources", () => {
+    const external = $("[src], link[href]")
+      .toArray()
+      .map((e) => $(e).attr("src") ?? $(e).attr("href"))
+      .filter((url) => !url?.startsWith("data:"));
+    expect(external).toEqual([]);
+  });
+});
+
+describe("the built PDF", () => {
+  it("has A4 pages whose text holds the captions and the published numbers", async () => {
+    const pages = await pdfPages(join(outDir, "rapport.pdf"));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) {
+      expect(Math.round(page.width)).toBe(595);
+      expect(Math.round(page.height)).toBe(842);
+    }
+    const text = pages.map((p) => p.text).join(" ");
+    expect(text).toContain("Tabell 1 Helsesekretærenes utdanning");
+    expect(text).toContain("Tabell 2 Størrelse på fastlegekontorene");
+    expect(text).toContain("Figur 1 Helsesekretærenes utdanning");
+    expect(text).toMatch(/Helsesekretær\/legesekretær 172 83/);
+    expect(text).toMatch(/Annen høyere utdanning 1 0,5/);
+    expect(text).toContain("æ");
+    expect(text).toContain("ø");
+  });
+});
+
+describe("a build with bad data", () => {
+  it("names file, row and column, exits non-zero and leaves out/ as it was", async () => {
+    const dataDir = join(work, "data-bad");
+    await cp(join(root, "data"), dataDir, { recursive: true });
+    const csv = await readFile(join(dataDir, "utdanning.csv"), "utf8");
+    await writeFile(join(dataDir, "utdanning.csv"), csv.replace("Sykepleier,8,4", "Sykepleier,åtte,4"));
+
+    const before = await snapshot(outDir);
+    const failure = await run(
+      process.execPath,
+      ["--import", "tsx", "scripts/cli.ts", "build", "--data", dataDir, "--out", outDir],
+      { cwd: root },
+    ).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(
+      `${join(dataDir, "utdanning.csv")}, row 4, column "antall": expected a whole number ≥ 0, found "åtte"`,
+    );
+    expect(await snapshot(outDir)).toEqual(before);
+  });
+});
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    files[name] = (await readFile(join(dir, name)).catch(() => Buffer.from("<dir>"))).toString("base64");
+  }
+  return files;
+}
