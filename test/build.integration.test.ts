@@ -159,6 +159,14 @@ describe("the built PDF", () => {
   });
 });
 
+describe("the built PDF's charts", () => {
+  it("are vector graphics, not images", async () => {
+    const pdf = (await readFile(join(outDir, "rapport.pdf"))).toString("latin1");
+    expect(pdf).toContain("/StructTreeRoot"); // tagged, so object dictionaries are readable
+    expect(pdf).not.toMatch(/\/Subtype\s*\/Image/);
+  });
+});
+
 describe("a build with bad data", () => {
   it("names file, row and column, exits non-zero and leaves out/ as it was", async () => {
     const dataDir = join(work, "data-bad");

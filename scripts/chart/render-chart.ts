@@ -2,10 +2,12 @@ import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import type { ComputedTable } from "../compute/model.ts";
 import { ExitCode, ReportError } from "../errors.ts";
+import { SANS } from "../fonts/catalog.ts";
 import { formatNumber, formatPercent } from "../format/norwegian.ts";
 import type { ChartSource } from "../load/project.ts";
 import { escapeHtml } from "../render/escape.ts";
 import { nbLocale } from "./locale.ts";
+import { useEmbeddedFontMetrics } from "./text-metrics.ts";
 
 /** What a figure shows besides its picture: caption, source and the numbers as a table. */
 export interface FigureMeta {
@@ -27,7 +29,7 @@ export interface RenderedChart {
 
 /** Style shared by every chart, so figures match the page's typography. */
 export function chartConfig(accent: string): vegaLite.Config {
-  const font = "'Source Sans 3', 'DejaVu Sans', sans-serif";
+  const font = `'${SANS}', 'DejaVu Sans', sans-serif`;
   return {
     font,
     // The SVG gets one text alternative (role="img") instead of a label per mark.
@@ -76,6 +78,7 @@ export async function renderChart(
   tables: Map<string, ComputedTable>,
   accent: string,
 ): Promise<RenderedChart> {
+  useEmbeddedFontMetrics();
   const meta = figureMeta(chart);
   const table = tables.get(meta.table);
   if (!table) {

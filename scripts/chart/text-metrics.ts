@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import * as fontkit from "fontkit";
+import * as vega from "vega";
+import { type FontFile, fontFiles } from "../fonts/catalog.ts";
+
+/**
+ * Vega in Node has no canvas, so it guesses text widths (0.8 × size per
+ * character) and lays out charts too loosely or truncates labels. This
+ * measures text with the very fonts the document embeds.
+ */
+
+interface TextItem {
+  font?: string;
+  fontSize?: number;
+  fontWeight?: string | number;
+  fontStyle?: string;
+}
+
+type Font = ReturnType<typeof fontkit.create> & { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
+
+let loaded: { file: FontFile; font: Font }[] | undefined;
+const cache = new Map<string, number>();
+
+function fonts() {
+  loaded ??= fontFiles().map((file) => ({ file, font: fontkit.create(readFileSync(file.path)) as Font }));
+  return loaded;
+}
+
+function weightOf(weight: string | number | undefined): number {
+  if (weight === "bold") return 700;
+  const n = Number(weight);
+  return Number.isFinite(n) && n > 0 ? n : 400;
+}
+
+/** The embedded face closest to what the item asks for, or undefined for a family we do not embed. */
+function faceFor(item: TextItem): Font | undefined {
+  const family = fonts().filter(({ file }) => item.font?.includes(file.family));
+  if (family.length === 0) return undefined;
+  const style = item.fontStyle === "italic" ? "italic" : "normal";
+  const weight = weightOf(item.fontWeight);
+  const candidates = family.filter(({ file }) => file.style === style);
+  const pool = candidates.length > 0 ? candidates : family;
+  return pool.reduce((best, next) =>
+    Math.abs(next.file.weight - weight) < Math.abs(best.file.weight - weight) ? next : best,
+  ).font;
+}
+
+export function measureText(item: TextItem, text: unknown): number {
+  const value = text == null ? "" : String(text).trim();
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  if (!value || size <= 0) return 0;
+  const face = faceFor(item);
+  if (!face) return Math.floor(0.8 * value.length * size); // Vega's own estimate
+  const key = `${item.font}|${item.fontWeight}|${item.fontStyle}|${value}`;
+  let unitsWidth = cache.get(key);
+  if (unitsWidth === undefined) {
+    unitsWidth = face.layout(value).advanceWidth / face.unitsPerEm;
+    cache.set(key, unitsWidth);
+  }
+  return unitsWidth * size;
+}
+
+/** Make Vega measure with the embedded fonts (once per process). */
+export function useEmbeddedFontMetrics(): void {
+  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } })
+    .textMetrics;
+  metrics.width = measureText;
+}

@@ -1,0 +1,13 @@
+import { readFile } from "node:fs/promises";
+import { fontFiles } from "./catalog.ts";
+
+/** `@font-face` rules with the fonts inlined as data URLs (the HTML must work offline and from file://). */
+export async function embeddedFontFaces(): Promise<string> {
+  const rules = await Promise.all(
+    fontFiles().map(async (font) => {
+      const base64 = (await readFile(font.path)).toString("base64");
+      return `@font-face{font-family:"${font.family}";font-style:${font.style};font-weight:${font.weight};font-display:block;src:url(data:font/woff2;base64,${base64}) format("woff2");}`;
+    }),
+  );
+  return `${rules.join("\n")}\n`;
+}
