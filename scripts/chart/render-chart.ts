@@ -83,7 +83,7 @@ export async function renderChart(
   const table = tables.get(meta.table);
   if (!table) {
     throw new ReportError(
-      `${chart.file}: usermeta.table: expected the id of a table in report/tables.json, found "${meta.table}"`,
+      `${chart.file}: usermeta.table: expected the id of a table defined in report/tables/, found "${meta.table}"`,
       ExitCode.invalidInput,
     );
   }

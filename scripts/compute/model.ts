@@ -1,5 +1,6 @@
 import type { Problem } from "../errors.ts";
 import type { ReportConfig, TableDefinitions } from "../load/config.ts";
+import { isFactsFile } from "../validate/report-needs.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type Fact, readFacts } from "./facts.ts";
 import { computeFrequency, type FrequencyTable } from "./frequency.ts";
@@ -27,7 +28,9 @@ export function computeModel(
     problems.push(...computed.problems);
     tables.set(id, computed.table);
   }
-  const factTable = data.get(config.facts);
-  const facts = factTable ? readFacts(factTable) : new Map<string, Fact>();
+  const facts = new Map<string, Fact>();
+  for (const table of data.values()) {
+    if (isFactsFile(table.name, config.factsPrefix)) for (const [id, fact] of readFacts(table)) facts.set(id, fact);
+  }
   return { model: { config, facts, tables }, problems };
 }

@@ -20,8 +20,8 @@ export const ReportConfigSchema = z.strictObject({
   published: z.string().optional(),
   /** BCP 47 language tag of the report; default "nb". */
   language: z.string().default("nb"),
-  /** Data file (without .csv) holding the scalar facts prose cites. */
-  facts: z.string().default("fakta"),
+  /** Data files whose names start with this hold the single numbers prose cites; default "fakta". */
+  factsPrefix: z.string().default("fakta"),
   /** Chapter files under report/chapters, in reading order. */
   chapters: z.array(z.string().regex(/\.md$/)).min(1),
 });

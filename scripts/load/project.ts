@@ -46,6 +46,8 @@ export interface ProjectSources {
   paths: ProjectPaths;
   config: ReportConfig;
   tables: TableDefinitions;
+  /** Which file under report/tables/ defines each table, for messages. */
+  tableFiles: Record<string, string>;
   chapters: Chapter[];
   charts: ChartSource[];
   templates: { layout: string; style: string; partials: Record<string, string> };
@@ -87,7 +89,26 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
   };
 
   const config = await readJson(join(paths.report, "report.json"), ReportConfigSchema);
-  const tables = await readJson(join(paths.report, "tables.json"), TableDefinitionsSchema);
+  // Table definitions may be split over several files in report/tables/, e.g. one per chapter.
+  const tables: TableDefinitions = {};
+  const tableFiles: Record<string, string> = {};
+  const tableDir = join(paths.report, "tables");
+  for (const name of (await listFiles(tableDir)).filter((n) => n.endsWith(".json"))) {
+    const path = join(tableDir, name);
+    for (const [id, definition] of Object.entries((await readJson(path, TableDefinitionsSchema)) ?? {})) {
+      if (tableFiles[id]) {
+        problems.push({
+          file: show(path),
+          column: id,
+          expected: "a table id defined once",
+          found: `"${id}", also in ${tableFiles[id]}`,
+        });
+        continue;
+      }
+      tables[id] = definition;
+      tableFiles[id] = show(path);
+    }
+  }
 
   const chapters: Chapter[] = [];
   for (const name of config?.chapters ?? []) {
@@ -120,11 +141,11 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
 
   const data = await loadDataDir(paths, show, problems);
 
-  if (problems.length > 0 || !config || !tables || layout === undefined || style === undefined) {
+  if (problems.length > 0 || !config || layout === undefined || style === undefined) {
     return { problems };
   }
   return {
-    sources: { paths, config, tables, chapters, charts, templates: { layout, style, partials }, data },
+    sources: { paths, config, tables, tableFiles, chapters, charts, templates: { layout, style, partials }, data },
     problems,
   };
 }

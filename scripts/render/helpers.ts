@@ -116,14 +116,14 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   const fact = (id: string): Fact => {
     const found = model.facts.get(id);
     if (!found) {
-      throw new HelperProblem(`the id of a row in data/${model.config.facts}.csv`, `"${id}"`);
+      throw new HelperProblem(`the id of a row in a data/${model.config.factsPrefix}*.csv file`, `"${id}"`);
     }
     return found;
   };
 
   const table = (id: string): ComputedTable => {
     const found = model.tables.get(id);
-    if (!found) throw new HelperProblem("the id of a table in report/tables.json", `"${id}"`);
+    if (!found) throw new HelperProblem("the id of a table defined in report/tables/", `"${id}"`);
     return found;
   };
 

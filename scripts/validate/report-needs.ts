@@ -2,37 +2,50 @@ import type { Problem } from "../errors.ts";
 import type { ProjectSources } from "../load/project.ts";
 import type { DataTable } from "./table.ts";
 
-const TABLES_FILE = "report/tables.json";
+const TABLES_FILE = "report/tables";
+const FACT_COLUMNS = ["id", "verdi", "enhet", "beskrivelse"];
+
+export function isFactsFile(name: string, prefix: string): boolean {
+  return name === prefix || name.startsWith(`${prefix}-`);
+}
 
 /** Check that what the report refers to exists in the data, with the right types. */
 export function checkReportNeeds(sources: ProjectSources, data: Map<string, DataTable>): Problem[] {
   const problems: Problem[] = [];
   const dataNames = new Set(sources.data.map((d) => d.name));
 
-  if (!dataNames.has(sources.config.facts)) {
-    problems.push({
-      file: "report/report.json",
-      column: "facts",
-      expected: `a data file data/${sources.config.facts}.csv with the facts the prose cites`,
-      found: "no such file",
-    });
-  } else {
-    const facts = sources.data.find((d) => d.name === sources.config.facts);
-    const names = facts?.schema.fields.map((f) => f.name) ?? [];
-    for (const column of ["id", "verdi", "enhet", "beskrivelse"]) {
+  const factIds = new Map<string, string>();
+  for (const facts of sources.data.filter((d) => isFactsFile(d.name, sources.config.factsPrefix))) {
+    const names = facts.schema.fields.map((f) => f.name);
+    for (const column of FACT_COLUMNS) {
       if (!names.includes(column)) {
         problems.push({
-          file: `data/${sources.config.facts}.schema.json`,
+          file: `${facts.raw.file.replace(/\.csv$/, "")}.schema.json`,
           column,
-          expected: "the fact columns id, verdi, enhet, beskrivelse",
+          expected: `the fact columns ${FACT_COLUMNS.join(", ")}`,
           found: `no field "${column}"`,
         });
+      }
+    }
+    for (const row of data.get(facts.name)?.rows ?? []) {
+      const id = String(row.values.id);
+      const first = factIds.get(id);
+      if (first) {
+        problems.push({
+          file: facts.raw.file,
+          row: row.row,
+          column: "id",
+          expected: "an id used by no other facts file",
+          found: `"${id}", already in ${first}`,
+        });
+      } else {
+        factIds.set(id, facts.raw.file);
       }
     }
   }
 
   for (const [id, definition] of Object.entries(sources.tables)) {
-    const where = (setting: string) => ({ file: TABLES_FILE, column: `${id}.${setting}` });
+    const where = (setting: string) => ({ file: sources.tableFiles[id] ?? TABLES_FILE, column: `${id}.${setting}` });
     if (!dataNames.has(definition.data)) {
       problems.push({
         ...where("data"),
