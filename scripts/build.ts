@@ -98,7 +98,7 @@ export async function loadAndCompute(
     "compute",
     timings,
     log,
-    () => orFail(computeModel(sources.config, sources.tables, data)),
+    () => orFail(computeModel(sources.config, sources.tables, data, sources.tableFiles)),
     (r) => `${r.model.tables.size} tables, ${r.model.facts.size} facts`,
   );
   return { sources, data, model };

@@ -15,14 +15,27 @@ describe("percentages from counts, rounded as published", () => {
     expect([172, 19, 8, 2, 4].map((n) => percentOfCounts(n, 208))).toEqual([83, 9, 4, 1, 2]);
   });
 
-  it("gives a non-zero share that would round to 0 one decimal, as the source prints 1 of 208", () => {
+  it("rounds SPSS's one-decimal percentage again to whole percent, as Tabell 3 prints 11 of 76", () => {
+    expect(percentOfCounts(11, 76, 1)).toBe(14.5); // 14.47
+    expect(publishedPercent(11, 76)).toEqual({ value: 15, decimals: 0 });
+    expect(percentOfCounts(11, 76)).toBe(14); // what a single rounding would print
+    // The rest of Tabell 3's first row: 31 and 34 of 76.
+    expect([31, 34].map((n) => publishedPercent(n, 76).value)).toEqual([41, 45]);
+  });
+
+  it("rounds once, directly, when the table prints decimals", () => {
+    expect(publishedPercent(6, 208, 1)).toEqual({ value: 2.9, decimals: 1 });
+    expect(publishedPercent(34, 208, 1)).toEqual({ value: 16.3, decimals: 1 });
+  });
+
+  it("gives a non-zero share below 1 % the decimal SPSS printed, as the source prints 1 of 208", () => {
     expect(publishedPercent(1, 208)).toEqual({ value: 0.5, decimals: 1 });
     expect(publishedPercent(2, 203)).toEqual({ value: 1, decimals: 0 }); // 0.985 → 1, not 1,0
     expect(publishedPercent(0, 208)).toEqual({ value: 0, decimals: 0 });
   });
 
   it("reproduces the 101 % of Tabell 8 (union membership, N = 150)", () => {
-    const shares = [28, 67, 55].map((n) => percentOfCounts(n, 150));
+    const shares = [28, 67, 55].map((n) => publishedPercent(n, 150).value);
     expect(shares).toEqual([19, 45, 37]);
     expect(shares.reduce((a, b) => a + b)).toBe(101);
   });

@@ -3,9 +3,9 @@ import * as vegaLite from "vega-lite";
 import type { ComputedTable } from "../compute/model.ts";
 import { ExitCode, ReportError } from "../errors.ts";
 import { SANS } from "../fonts/catalog.ts";
-import { formatNumber, formatPercent } from "../format/norwegian.ts";
 import type { ChartSource } from "../load/project.ts";
 import { escapeHtml } from "../render/escape.ts";
+import { chartRows } from "./chart-rows.ts";
 import { nbLocale } from "./locale.ts";
 import { useEmbeddedFontMetrics } from "./text-metrics.ts";
 
@@ -41,17 +41,6 @@ export function chartConfig(accent: string): vegaLite.Config {
     text: { fontSize: 11, color: "#222" },
     legend: { labelFontSize: 11, titleFontSize: 11 },
   };
-}
-
-/** Rows a chart's named dataset receives: the computed table, with labels formatted the Norwegian way. */
-export function chartRows(table: ComputedTable): Record<string, string | number>[] {
-  return table.rows.map((row) => ({
-    kategori: row.category,
-    antall: row.count,
-    antall_tekst: formatNumber(row.count),
-    prosent: row.percent,
-    prosent_tekst: formatPercent(row.percent, row.percentDecimals),
-  }));
 }
 
 export function figureMeta(chart: ChartSource): FigureMeta {

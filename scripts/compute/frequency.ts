@@ -2,7 +2,7 @@ import type { Problem } from "../errors.ts";
 import { formatPercent } from "../format/norwegian.ts";
 import type { FrequencyTableDefinition } from "../load/config.ts";
 import type { DataTable } from "../validate/table.ts";
-import { percentOfCounts, publishedPercent } from "./rounding.ts";
+import { publishedPercent } from "./rounding.ts";
 
 export interface FrequencyRow {
   category: string;
@@ -64,9 +64,12 @@ export function computeFrequency(
 }
 
 /** Percentage of the base that a set of categories makes up together, computed from their summed counts. */
-export function percentOfCategories(table: FrequencyTable, categories: string[], decimals = 0): number {
-  const count = countOfCategories(table, categories);
-  return percentOfCounts(count, table.base, decimals);
+export function percentOfCategories(
+  table: FrequencyTable,
+  categories: string[],
+  decimals = 0,
+): { value: number; decimals: number } {
+  return publishedPercent(countOfCategories(table, categories), table.base, decimals);
 }
 
 export function countOfCategories(table: FrequencyTable, categories: string[]): number {

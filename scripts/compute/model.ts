@@ -1,11 +1,14 @@
 import type { Problem } from "../errors.ts";
-import type { ReportConfig, TableDefinitions } from "../load/config.ts";
+import type { ReportConfig, TableDefinition, TableDefinitions } from "../load/config.ts";
 import { isFactsFile } from "../validate/report-needs.ts";
 import type { DataTable } from "../validate/table.ts";
+import { type CrosstabTable, computeCrosstab } from "./crosstab.ts";
 import { type Fact, readFacts } from "./facts.ts";
 import { computeFrequency, type FrequencyTable } from "./frequency.ts";
+import { computeGrid, type GridTable } from "./grid.ts";
+import { computeMultiResponse, type MultiResponseTable } from "./multiresponse.ts";
 
-export type ComputedTable = FrequencyTable;
+export type ComputedTable = FrequencyTable | CrosstabTable | MultiResponseTable | GridTable;
 
 /** Everything the chapters, tables and charts print, computed from data. */
 export interface ReportModel {
@@ -18,19 +21,39 @@ export function computeModel(
   config: ReportConfig,
   definitions: TableDefinitions,
   data: Map<string, DataTable>,
+  tableFiles: Record<string, string> = {},
 ): { model: ReportModel; problems: Problem[] } {
   const problems: Problem[] = [];
-  const tables = new Map<string, ComputedTable>();
-  for (const [id, definition] of Object.entries(definitions)) {
-    const table = data.get(definition.data);
-    if (!table) continue; // reported by validateReportNeeds
-    const computed = computeFrequency(id, definition, table);
-    problems.push(...computed.problems);
-    tables.set(id, computed.table);
-  }
   const facts = new Map<string, Fact>();
   for (const table of data.values()) {
     if (isFactsFile(table.name, config.factsPrefix)) for (const [id, fact] of readFacts(table)) facts.set(id, fact);
   }
+  const tables = new Map<string, ComputedTable>();
+  for (const [id, definition] of Object.entries(definitions)) {
+    const table = data.get(definition.data);
+    if (!table) continue; // reported by checkReportNeeds
+    const computed = computeTable(id, definition, table, facts, tableFiles[id] ?? "report/tables");
+    problems.push(...computed.problems);
+    if (computed.table) tables.set(id, computed.table);
+  }
   return { model: { config, facts, tables }, problems };
+}
+
+function computeTable(
+  id: string,
+  definition: TableDefinition,
+  data: DataTable,
+  facts: Map<string, Fact>,
+  definedIn: string,
+): { table?: ComputedTable; problems: Problem[] } {
+  switch (definition.kind) {
+    case "frequency":
+      return computeFrequency(id, definition, data);
+    case "crosstab":
+      return computeCrosstab(id, definition, data);
+    case "multiresponse":
+      return computeMultiResponse(id, definition, data, facts, definedIn);
+    case "grid":
+      return { table: computeGrid(id, definition, data), problems: [] };
+  }
 }

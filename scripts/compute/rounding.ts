@@ -19,16 +19,18 @@ export function percentOfCounts(count: number, total: number, decimals = 0): num
 }
 
 /**
- * The published report prints whole percentages, except that a share that is
- * not zero but would round to 0 gets one decimal (1 of 208 → 0,5 %), so no
- * answered category reads as nobody. Returns the value and its decimals.
+ * The published report's rounding. SPSS printed percentages with one
+ * decimal, and the report then rounded those printed values to whole
+ * percent: 11 of 76 = 14,47 % → 14,5 → 15 (Tabell 3), not 14. A share whose
+ * one-decimal value is above 0 but below 1 was left as SPSS printed it
+ * (1 of 208 → 0,5, Tabell 1 and 18), so no answered category reads as nobody.
+ * Tables that print decimals are rounded once, directly, at those decimals.
  */
 export function publishedPercent(count: number, total: number, decimals = 0): { value: number; decimals: number } {
-  const value = percentOfCounts(count, total, decimals);
-  if (value === 0 && count > 0) {
-    return { value: percentOfCounts(count, total, decimals + 1), decimals: decimals + 1 };
-  }
-  return { value, decimals };
+  if (decimals >= 1) return { value: percentOfCounts(count, total, decimals), decimals };
+  const spss = percentOfCounts(count, total, 1);
+  if (spss > 0 && spss < 1) return { value: spss, decimals: 1 };
+  return { value: roundHalfUp(spss, 0), decimals: 0 };
 }
 
 /** Half-up rounding of an arbitrary value (means, ratios), robust to float noise like 2.675. */

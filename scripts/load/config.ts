@@ -55,9 +55,68 @@ export const FrequencyTableSchema = z.strictObject({
   percentDecimals: z.number().int().min(0).max(2).default(0),
 });
 
-export const TableDefinitionSchema = z.discriminatedUnion("kind", [FrequencyTableSchema]);
+/** Counts by two categories, shown with row percentages and a totals row (e.g. staffing by secretaries per doctor). */
+export const CrosstabTableSchema = z.strictObject({
+  ...TableCommon,
+  kind: z.literal("crosstab"),
+  /** Column holding the row category. */
+  row: z.string(),
+  /** Column holding the column category. */
+  column: z.string(),
+  count: z.string(),
+  publishedPercent: z.string().optional(),
+  /** Heading over the row categories. */
+  rowLabel: z.string(),
+  /** Heading over the column categories (usually the question). */
+  columnLabel: z.string(),
+  percentDecimals: z.number().int().min(0).max(2).default(0),
+});
+
+/** Several answers allowed: one published percentage of the same N per item. */
+export const MultiResponseTableSchema = z.strictObject({
+  ...TableCommon,
+  kind: z.literal("multiresponse"),
+  item: z.string(),
+  percent: z.string(),
+  /** Fact id holding N, the base of every percentage. */
+  base: z.string(),
+});
+
+/** A published table shown as it is: one row per data row, the chosen columns formatted the Norwegian way. */
+export const GridTableSchema = z.strictObject({
+  ...TableCommon,
+  kind: z.literal("grid"),
+  /** Column holding the row headers. */
+  rowHeader: z.string(),
+  /** Heading over the row headers. */
+  rowLabel: z.string().default(""),
+  /** Columns to show, in order; default: every other column of the data, titled by the schema. */
+  columns: z
+    .array(
+      z.strictObject({
+        field: z.string(),
+        /** Header; default: the schema field's title. */
+        label: z.string().optional(),
+        /** Decimals to print; default: as written in the data. */
+        decimals: z.number().int().min(0).max(4).optional(),
+      }),
+    )
+    .optional(),
+  /** What the values are, for the chart's axis and the text: "prosent", "poeng", ... */
+  unit: z.string().optional(),
+});
+
+export const TableDefinitionSchema = z.discriminatedUnion("kind", [
+  FrequencyTableSchema,
+  CrosstabTableSchema,
+  MultiResponseTableSchema,
+  GridTableSchema,
+]);
 export type TableDefinition = z.infer<typeof TableDefinitionSchema>;
 export type FrequencyTableDefinition = z.infer<typeof FrequencyTableSchema>;
+export type CrosstabTableDefinition = z.infer<typeof CrosstabTableSchema>;
+export type MultiResponseTableDefinition = z.infer<typeof MultiResponseTableSchema>;
+export type GridTableDefinition = z.infer<typeof GridTableSchema>;
 
 export const TableDefinitionsSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), TableDefinitionSchema);
 export type TableDefinitions = z.infer<typeof TableDefinitionsSchema>;

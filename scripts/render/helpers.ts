@@ -1,14 +1,15 @@
 import type Handlebars from "handlebars";
 import type { RenderedChart } from "../chart/render-chart.ts";
 import type { Fact } from "../compute/facts.ts";
-import { countOfCategories, type FrequencyTable, percentOfCategories } from "../compute/frequency.ts";
+import type { FrequencyTable } from "../compute/frequency.ts";
+import { LookupError, lookupCount, lookupN, lookupPercent, lookupValue } from "../compute/lookup.ts";
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
-import { percentOfCounts } from "../compute/rounding.ts";
+import { publishedPercent } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
 import { formatKroner, formatNumber, formatPercent } from "../format/norwegian.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
-import { figureDataTableHtml, figureHtml, frequencyTableHtml } from "./table-html.ts";
+import { figureDataTableHtml, figureHtml, tableHtml } from "./table-html.ts";
 
 /** Numbering of tables and figures in order of appearance, shared by all chapters. */
 export class Numbering {
@@ -121,23 +122,25 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     return found;
   };
 
+  const frequency = (t: ComputedTable): FrequencyTable => {
+    if (t.kind !== "frequency") throw new HelperProblem("a frequency table", `a ${t.kind} table ("${t.id}")`);
+    return t;
+  };
+
   const table = (id: string): ComputedTable => {
     const found = model.tables.get(id);
     if (!found) throw new HelperProblem("the id of a table defined in report/tables/", `"${id}"`);
     return found;
   };
 
-  const categories = (t: FrequencyTable, names: string[]): string[] => {
-    const known = [...t.rows.map((r) => r.category), ...t.outside.map((r) => r.category)];
-    for (const name of names) {
-      if (!known.includes(name)) {
-        throw new HelperProblem(
-          `a category of table "${t.id}" (${known.map((k) => `"${k}"`).join(", ")})`,
-          `"${name}"`,
-        );
-      }
+  /** A lookup in a table; a missing key becomes a HelperProblem naming what the table has. */
+  const look = (fn: () => string) => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof LookupError) throw new HelperProblem(error.expected, error.found);
+      throw error;
     }
-    return names;
   };
 
   const number = (text: string) => placeholders.inline(`<span class="num">${escapeHtml(text)}</span>`);
@@ -185,52 +188,58 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     if (!Number.isInteger(part) || !Number.isInteger(whole) || whole <= 0) {
       throw new HelperProblem("whole counts with a positive total", `${part} of ${whole}`);
     }
-    return number(formatPercent(percentOfCounts(part, whole)));
+    const share = publishedPercent(part, whole);
+    return number(formatPercent(share.value, share.decimals));
   });
 
-  // Count of one or more categories of a table: {{antall "utdanning" "Sykepleier"}}.
+  // A count: {{antall "utdanning" "Sykepleier"}} (categories summed), {{antall "crosstab" "row" "column"}}.
   helper("antall", (args) => {
-    const [id, ...names] = strings(args, "a table id and one or more categories", 2);
+    const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
     const t = table(id);
-    return number(formatNumber(countOfCategories(t, categories(t, names))));
+    return number(look(() => lookupCount(t, keys)));
   });
 
-  // Percentage of those who answered, for one or more categories summed: {{prosent "utdanning" "A" "B"}}.
+  // A percentage as the table prints it; several categories are summed from their counts first:
+  // {{prosent "utdanning" "A" "B"}}, {{prosent "crosstab" "row" "column"}}, {{prosent "ordninger" "AFP"}}.
   helper("prosent", (args) => {
-    const [id, ...names] = strings(args, "a table id and one or more categories", 2);
+    const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
     const t = table(id);
-    const chosen = categories(t, names);
-    if (chosen.length === 1) {
-      const row = t.rows.find((r) => r.category === chosen[0]);
-      if (!row) throw new HelperProblem("a category inside the percentage base", `"${chosen[0]}"`);
-      return number(formatPercent(row.percent, row.percentDecimals));
-    }
-    return number(formatPercent(percentOfCategories(t, chosen, t.definition.percentDecimals)));
+    return number(look(() => lookupPercent(t, keys)));
   });
 
-  // The sum of the rounded percentages as printed in the table (how a reader adding up the column gets it).
+  // A published cell of a grid table: {{verdi "vedlegg-indikatorer" "Kontroll" "gjennomsnitt"}}.
+  helper("verdi", (args) => {
+    const [id, ...keys] = strings(args, "a table id, a row and a column", 3);
+    const t = table(id);
+    return number(look(() => lookupValue(t, keys)));
+  });
+
+  // The sum of the rounded percentages as printed in a frequency table (how a reader adding up the column gets it).
   helper("prosentSumAvrundet", (args) => {
     const [id, ...names] = strings(args, "a table id and two or more categories", 3);
-    const t = table(id);
-    const chosen = categories(t, names);
-    const sum = t.rows.filter((r) => chosen.includes(r.category)).reduce((s, r) => s + r.percent, 0);
+    const t = frequency(table(id));
+    look(() => lookupPercent(t, names)); // checks the categories
+    const sum = t.rows.filter((r) => names.includes(r.category)).reduce((s, r) => s + r.percent, 0);
     return number(formatPercent(sum));
   });
 
-  // N (those who answered), non-response, and everyone: {{n "utdanning"}}, {{ikkeBesvart "utdanning"}}, {{totalt "utdanning"}}.
-  helper("n", (args) => number(formatNumber(table(strings(args, "a table id")[0]).base)));
-  helper("ikkeBesvart", (args) => {
+  // N, non-response and everyone: {{n "utdanning"}}, {{ikkeBesvart "utdanning"}}, {{totalt "utdanning"}}.
+  helper("n", (args) => {
     const t = table(strings(args, "a table id")[0]);
+    return number(look(() => lookupN(t)));
+  });
+  helper("ikkeBesvart", (args) => {
+    const t = frequency(table(strings(args, "a table id")[0]));
     return number(formatNumber(t.outside.reduce((s, r) => s + r.count, 0)));
   });
-  helper("totalt", (args) => number(formatNumber(table(strings(args, "a table id")[0]).grandTotal)));
+  helper("totalt", (args) => number(formatNumber(frequency(table(strings(args, "a table id")[0])).grandTotal)));
 
   // A table, numbered in order of appearance: {{tabell "utdanning"}}.
   helper("tabell", (args) => {
     const [id] = strings(args, "a table id");
     const t = table(id);
     if (numbering.tables.has(id)) throw new HelperProblem("each table placed once", `"${id}" a second time`);
-    return placeholders.block(frequencyTableHtml(t, numbering.number("tabell", id, t.definition.title)));
+    return placeholders.block(tableHtml(t, numbering.number("tabell", id, t.definition.title)));
   });
 
   // A chart, numbered in order of appearance: {{figur "utdanning"}}.

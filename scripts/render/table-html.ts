@@ -1,4 +1,8 @@
+import { type CrosstabCell, type CrosstabTable, TOTAL_ROW } from "../compute/crosstab.ts";
 import type { FrequencyTable } from "../compute/frequency.ts";
+import type { GridTable } from "../compute/grid.ts";
+import type { ComputedTable } from "../compute/model.ts";
+import type { MultiResponseTable } from "../compute/multiresponse.ts";
 import { formatNumber, formatPercent } from "../format/norwegian.ts";
 import { escapeHtml } from "./escape.ts";
 
@@ -21,9 +25,8 @@ function notes(source: string | undefined, note: string | undefined): string {
   return parts.join("\n");
 }
 
-export function frequencyTableHtml(table: FrequencyTable, numbered: Numbered): string {
-  const { definition } = table;
-  const head = escapeHtml(definition.question ?? "");
+/** thead/tbody/tfoot of a frequency table. */
+function frequencyInner(table: FrequencyTable): string {
   const bodyRows = table.rows
     .map(
       (r) =>
@@ -31,7 +34,7 @@ export function frequencyTableHtml(table: FrequencyTable, numbered: Numbered): s
     )
     .join("\n");
   const footRows = [
-    `<tr class="total"><th scope="row">Totalt</th><td>${formatNumber(table.base)}</td><td>${percentCell(100, 0)}</td></tr>`,
+    `<tr class="total"><th scope="row">Totalt</th><td>${formatNumber(table.base)}</td><td>${percentCell(100, table.definition.percentDecimals)}</td></tr>`,
   ];
   if (table.outside.length > 0) {
     for (const r of table.outside) {
@@ -44,12 +47,75 @@ export function frequencyTableHtml(table: FrequencyTable, numbered: Numbered): s
     );
   }
   return [
-    `<div class="table-block" id="${numbered.anchor}">`,
-    `<table class="frequency">`,
-    `<caption><span class="label">${numbered.label}</span> ${escapeHtml(definition.title)}</caption>`,
-    `<thead><tr><th scope="col">${head}</th><th scope="col">Antall</th><th scope="col">Prosent</th></tr></thead>`,
+    `<thead><tr><th scope="col">${escapeHtml(table.definition.question ?? "")}</th><th scope="col">Antall</th><th scope="col">Prosent</th></tr></thead>`,
     `<tbody>\n${bodyRows}\n</tbody>`,
     `<tfoot>\n${footRows.join("\n")}\n</tfoot>`,
+  ].join("\n");
+}
+
+function crosstabInner(table: CrosstabTable): string {
+  const { definition, columns } = table;
+  const head = [
+    `<thead>`,
+    `<tr><th scope="col" rowspan="2">${escapeHtml(definition.rowLabel)}</th><td rowspan="2"></td><th scope="colgroup" colspan="${columns.length}" class="group">${escapeHtml(definition.columnLabel)}</th><th scope="col" rowspan="2">Totalt</th></tr>`,
+    `<tr>${columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("")}</tr>`,
+    `</thead>`,
+  ].join("\n");
+  const pair = (label: string, cells: Record<string, CrosstabCell>, total: number, className: string) =>
+    [
+      `<tr class="${className} first"><th scope="rowgroup" rowspan="2">${escapeHtml(label)}</th><th scope="row">Antall</th>${columns.map((c) => `<td>${formatNumber(cells[c].count)}</td>`).join("")}<td>${formatNumber(total)}</td></tr>`,
+      `<tr class="${className}"><th scope="row">Prosent</th>${columns.map((c) => `<td>${percentCell(cells[c].percent, cells[c].percentDecimals)}</td>`).join("")}<td>${percentCell(100, definition.percentDecimals)}</td></tr>`,
+    ].join("\n");
+  const body = table.rows.map((row) => pair(row, table.cells[row], table.rowTotals[row], "group")).join("\n");
+  const foot = pair(TOTAL_ROW, table.columnTotals, table.grandTotal, "total");
+  return `${head}\n<tbody>\n${body}\n</tbody>\n<tfoot>\n${foot}\n</tfoot>`;
+}
+
+function multiResponseInner(table: MultiResponseTable): string {
+  const rows = table.rows
+    .map(
+      (r) => `<tr><th scope="row">${escapeHtml(r.item)}</th><td>${percentCell(r.percent, r.percentDecimals)}</td></tr>`,
+    )
+    .join("\n");
+  return [
+    `<thead><tr><th scope="col">${escapeHtml(table.definition.question ?? "")}</th><th scope="col">Prosent</th></tr></thead>`,
+    `<tbody>\n${rows}\n</tbody>`,
+    `<tfoot><tr class="total"><th scope="row">N</th><td>${formatNumber(table.base)}</td></tr></tfoot>`,
+  ].join("\n");
+}
+
+function gridInner(table: GridTable): string {
+  const head = `<thead><tr><th scope="col">${escapeHtml(table.definition.rowLabel)}</th>${table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join("")}</tr></thead>`;
+  const rows = table.rows
+    .map(
+      (r) =>
+        `<tr><th scope="row">${escapeHtml(r.header)}</th>${table.columns.map((c) => `<td>${escapeHtml(r.cells[c.field].text)}</td>`).join("")}</tr>`,
+    )
+    .join("\n");
+  return `${head}\n<tbody>\n${rows}\n</tbody>`;
+}
+
+function inner(table: ComputedTable): string {
+  switch (table.kind) {
+    case "frequency":
+      return frequencyInner(table);
+    case "crosstab":
+      return crosstabInner(table);
+    case "multiresponse":
+      return multiResponseInner(table);
+    case "grid":
+      return gridInner(table);
+  }
+}
+
+/** A numbered table with its caption, source and note. */
+export function tableHtml(table: ComputedTable, numbered: Numbered): string {
+  const { definition } = table;
+  return [
+    `<div class="table-block" id="${numbered.anchor}">`,
+    `<table class="${table.kind}">`,
+    `<caption><span class="label">${numbered.label}</span> ${escapeHtml(definition.title)}</caption>`,
+    inner(table),
     `</table>`,
     notes(definition.source, definition.note),
     `</div>`,
@@ -59,19 +125,8 @@ export function frequencyTableHtml(table: FrequencyTable, numbered: Numbered): s
 }
 
 /** A figure's numbers as a plain table, so they are reachable without seeing the chart. */
-export function figureDataTableHtml(table: FrequencyTable): string {
-  const rows = table.rows
-    .map(
-      (r) =>
-        `<tr><th scope="row">${escapeHtml(r.category)}</th><td>${formatNumber(r.count)}</td><td>${percentCell(r.percent, r.percentDecimals)}</td></tr>`,
-    )
-    .join("\n");
-  return [
-    `<table class="figure-data">`,
-    `<thead><tr><th scope="col">Kategori</th><th scope="col">Antall</th><th scope="col">Prosent</th></tr></thead>`,
-    `<tbody>\n${rows}\n</tbody>`,
-    `</table>`,
-  ].join("\n");
+export function figureDataTableHtml(table: ComputedTable): string {
+  return `<table class="figure-data ${table.kind}">\n${inner(table)}\n</table>`;
 }
 
 export function figureHtml(

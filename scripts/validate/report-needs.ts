@@ -73,26 +73,45 @@ export function checkReportNeeds(sources: ProjectSources, data: Map<string, Data
         });
       }
     };
-    needColumn("category", definition.category, ["string"]);
-    needColumn("count", definition.count, ["integer"]);
-    needColumn("publishedPercent", definition.publishedPercent, ["number", "integer"]);
-
-    const table = data.get(definition.data);
-    if (table) {
-      const categories = new Set(table.rows.map((r) => String(r.values[definition.category])));
-      for (const category of definition.nonResponse) {
-        if (!categories.has(category)) {
-          // A category that is simply absent from this round's data is not an error.
+    const text = ["string"];
+    const whole = ["integer"];
+    const numeric = ["number", "integer"];
+    switch (definition.kind) {
+      case "frequency":
+        needColumn("category", definition.category, text);
+        needColumn("count", definition.count, whole);
+        needColumn("publishedPercent", definition.publishedPercent, numeric);
+        for (const category of definition.nonResponse) {
+          // A category merely absent from this round's data is fine; one the schema does not allow is a typo.
           const allowed = schema?.fields.find((f) => f.name === definition.category)?.constraints?.enum;
           if (allowed && !allowed.includes(category)) {
             problems.push({
               ...where("nonResponse"),
-              expected: `a category of column "${definition.category}"`,
+              expected: `a category of column "${definition.category}" (${allowed.map((a) => `"${a}"`).join(", ")})`,
               found: `"${category}"`,
             });
           }
         }
-      }
+        break;
+      case "crosstab":
+        needColumn("row", definition.row, text);
+        needColumn("column", definition.column, text);
+        needColumn("count", definition.count, whole);
+        needColumn("publishedPercent", definition.publishedPercent, numeric);
+        break;
+      case "multiresponse":
+        needColumn("item", definition.item, text);
+        needColumn("percent", definition.percent, numeric);
+        if (!factIds.has(definition.base)) {
+          problems.push({ ...where("base"), expected: "the id of a fact holding N", found: `"${definition.base}"` });
+        }
+        break;
+      case "grid":
+        needColumn("rowHeader", definition.rowHeader, text);
+        for (const [index, column] of (definition.columns ?? []).entries()) {
+          needColumn(`columns.${index}.field`, column.field, ["number", "integer", "string"]);
+        }
+        break;
     }
   }
   return problems;

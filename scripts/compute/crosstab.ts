@@ -1,0 +1,84 @@
+import type { Problem } from "../errors.ts";
+import { formatPercent } from "../format/norwegian.ts";
+import type { CrosstabTableDefinition } from "../load/config.ts";
+import type { DataTable } from "../validate/table.ts";
+import { categoryOrder } from "./categories.ts";
+import { publishedPercent } from "./rounding.ts";
+
+export interface CrosstabCell {
+  count: number;
+  /** Row percentage, rounded as published. */
+  percent: number;
+  percentDecimals: number;
+}
+
+/** Counts by row × column category, with row percentages, row totals and a totals row. */
+export interface CrosstabTable {
+  kind: "crosstab";
+  id: string;
+  definition: CrosstabTableDefinition;
+  rows: string[];
+  columns: string[];
+  /** cells[row][column]; a combination missing from the data counts 0. */
+  cells: Record<string, Record<string, CrosstabCell>>;
+  rowTotals: Record<string, number>;
+  /** The totals row: column sums and their share of everyone. */
+  columnTotals: Record<string, CrosstabCell>;
+  grandTotal: number;
+}
+
+export const TOTAL_ROW = "Totalt";
+
+export function computeCrosstab(
+  id: string,
+  definition: CrosstabTableDefinition,
+  data: DataTable,
+): { table: CrosstabTable; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rows = categoryOrder(data, definition.row);
+  const columns = categoryOrder(data, definition.column);
+  const count = (row: string, column: string) =>
+    data.rows
+      .filter((r) => r.values[definition.row] === row && r.values[definition.column] === column)
+      .reduce((sum, r) => sum + Number(r.values[definition.count]), 0);
+
+  const cells: CrosstabTable["cells"] = {};
+  const rowTotals: CrosstabTable["rowTotals"] = {};
+  for (const row of rows) {
+    rowTotals[row] = columns.reduce((sum, column) => sum + count(row, column), 0);
+    cells[row] = {};
+    for (const column of columns) {
+      const n = count(row, column);
+      const { value, decimals } = publishedPercent(n, rowTotals[row], definition.percentDecimals);
+      cells[row][column] = { count: n, percent: value, percentDecimals: decimals };
+    }
+  }
+  const grandTotal = Object.values(rowTotals).reduce((a, b) => a + b, 0);
+  const columnTotals: CrosstabTable["columnTotals"] = {};
+  for (const column of columns) {
+    const n = rows.reduce((sum, row) => sum + cells[row][column].count, 0);
+    const { value, decimals } = publishedPercent(n, grandTotal, definition.percentDecimals);
+    columnTotals[column] = { count: n, percent: value, percentDecimals: decimals };
+  }
+
+  if (definition.publishedPercent) {
+    for (const r of data.rows) {
+      const published = r.values[definition.publishedPercent];
+      const cell = cells[String(r.values[definition.row])]?.[String(r.values[definition.column])];
+      if (typeof published === "number" && cell && published !== cell.percent) {
+        problems.push({
+          file: data.file,
+          row: r.row,
+          column: definition.publishedPercent,
+          expected: `${formatPercent(cell.percent, cell.percentDecimals)} (row percentage of the counts, rounded half up)`,
+          found: formatPercent(published, cell.percentDecimals),
+          hint: "a count or the published percentage is mistyped; the report computes percentages from the counts",
+        });
+      }
+    }
+  }
+  return {
+    table: { kind: "crosstab", id, definition, rows, columns, cells, rowTotals, columnTotals, grandTotal },
+    problems,
+  };
+}

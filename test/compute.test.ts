@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { computeCrosstab } from "../scripts/compute/crosstab.ts";
+import { computeFrequency } from "../scripts/compute/frequency.ts";
+import { computeGrid } from "../scripts/compute/grid.ts";
+import { LookupError, lookupCount, lookupPercent, lookupValue } from "../scripts/compute/lookup.ts";
+import { CrosstabTableSchema, FrequencyTableSchema, GridTableSchema } from "../scripts/load/config.ts";
+import type { TableSchema } from "../scripts/load/schema.ts";
+import type { DataTable } from "../scripts/validate/table.ts";
+
+/** A typed table as validation would hand it on, from literal rows. */
+function dataTable(schema: TableSchema, rows: Record<string, string | number | null>[]): DataTable {
+  return {
+    name: "test",
+    file: "data/test.csv",
+    schema,
+    rows: rows.map((values, i) => ({
+      row: i + 2,
+      values,
+      text: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? "" : String(v)])),
+    })),
+  };
+}
+
+describe("a frequency table", () => {
+  const schema: TableSchema = {
+    fields: [
+      { name: "svar", type: "string" },
+      { name: "antall", type: "integer" },
+      { name: "prosent_publisert", type: "number" },
+    ],
+  };
+  // Tabell 16 of the source: "Fastlegekontoret er godt ledet".
+  const data = dataTable(schema, [
+    { svar: "Helt enig", antall: 51, prosent_publisert: 25 },
+    { svar: "Delvis enig", antall: 74, prosent_publisert: 36 },
+    { svar: "Verken enig eller uenig", antall: 38, prosent_publisert: 18 },
+    { svar: "Delvis uenig", antall: 29, prosent_publisert: 14 },
+    { svar: "Helt uenig", antall: 15, prosent_publisert: 7 },
+    { svar: "Ikke besvart", antall: 3, prosent_publisert: null },
+  ]);
+  const definition = FrequencyTableSchema.parse({
+    kind: "frequency",
+    title: "Godt ledet",
+    data: "test",
+    category: "svar",
+    count: "antall",
+    publishedPercent: "prosent_publisert",
+    nonResponse: ["Ikke besvart"],
+  });
+
+  it("computes N, the grand total and the published percentages", () => {
+    const { table, problems } = computeFrequency("ledet", definition, data);
+    expect(problems).toEqual([]);
+    expect(table.base).toBe(207);
+    expect(table.grandTotal).toBe(210);
+    expect(table.rows.map((r) => r.percent)).toEqual([25, 36, 18, 14, 7]);
+  });
+
+  it("sums categories from their counts for the prose: helt eller delvis enig", () => {
+    const { table } = computeFrequency("ledet", definition, data);
+    expect(lookupPercent(table, ["Helt enig", "Delvis enig"])).toBe("60\u00a0%"); // 125/207 = 60.4
+    expect(lookupPercent(table, ["Delvis uenig", "Helt uenig"])).toBe("21\u00a0%"); // 44/207 = 21.3
+    expect(lookupCount(table, ["Helt enig", "Delvis enig"])).toBe("125");
+  });
+
+  it("names the row whose published percentage does not match its count", () => {
+    const wrong = dataTable(schema, [
+      { svar: "Helt enig", antall: 50, prosent_publisert: 25 },
+      { svar: "Delvis enig", antall: 150, prosent_publisert: 73 }, // 72.46 → 72.5 → 73
+      { svar: "Helt uenig", antall: 7, prosent_publisert: 4 },
+    ]);
+    const { problems } = computeFrequency("ledet", definition, wrong);
+    expect(problems).toEqual([
+      expect.objectContaining({ row: 2, column: "prosent_publisert", found: "25\u00a0%" }),
+      expect.objectContaining({ row: 4, column: "prosent_publisert", found: "4\u00a0%" }),
+    ]);
+    expect(problems[0].expected).toContain("24\u00a0%");
+  });
+
+  it("says what categories exist when prose asks for one that does not", () => {
+    const { table } = computeFrequency("ledet", definition, data);
+    expect(() => lookupPercent(table, ["Enig"])).toThrow(LookupError);
+    expect(() => lookupPercent(table, ["Enig"])).toThrow(/"Helt enig", "Delvis enig"/);
+  });
+});
+
+describe("a crosstab (Tabell 3: perceived staffing by secretaries per doctor)", () => {
+  const schema: TableSchema = {
+    fields: [
+      { name: "andel", type: "string", constraints: { enum: ["<1", "1", ">1"] } },
+      { name: "bemanning", type: "string", constraints: { enum: ["For få", "Tilstrekkelig", "Hvis ingen er syke"] } },
+      { name: "antall", type: "integer" },
+    ],
+  };
+  const counts: [string, number[]][] = [
+    ["<1", [31, 11, 34]],
+    ["1", [10, 18, 35]],
+    [">1", [7, 13, 42]],
+  ];
+  const columns = ["For få", "Tilstrekkelig", "Hvis ingen er syke"];
+  const data = dataTable(
+    schema,
+    counts.flatMap(([andel, row]) => row.map((antall, i) => ({ andel, bemanning: columns[i], antall }))),
+  );
+  const definition = CrosstabTableSchema.parse({
+    kind: "crosstab",
+    title: "Bemanning",
+    data: "test",
+    row: "andel",
+    column: "bemanning",
+    count: "antall",
+    rowLabel: "Andel",
+    columnLabel: "Opplever du at antallet helsesekretærer er",
+  });
+  const { table } = computeCrosstab("bemanning", definition, data);
+
+  it("computes row totals, the totals row and the grand total", () => {
+    expect(table.rowTotals).toEqual({ "<1": 76, "1": 63, ">1": 62 });
+    expect(columns.map((c) => table.columnTotals[c].count)).toEqual([48, 42, 111]);
+    expect(table.grandTotal).toBe(201);
+  });
+
+  it("reproduces the published row percentages, including 15 for 11 of 76", () => {
+    const percents = table.rows.map((r) => columns.map((c) => table.cells[r][c].percent));
+    expect(percents).toEqual([
+      [41, 15, 45],
+      [16, 29, 56],
+      [11, 21, 68],
+    ]);
+    expect(columns.map((c) => table.columnTotals[c].percent)).toEqual([24, 21, 55]);
+  });
+
+  it("answers prose lookups by row and column", () => {
+    expect(lookupPercent(table, ["<1", "For få"])).toBe("41\u00a0%");
+    expect(lookupPercent(table, ["Totalt", "Hvis ingen er syke"])).toBe("55\u00a0%");
+    expect(lookupCount(table, ["1"])).toBe("63");
+    expect(lookupCount(table, ["Totalt", "For få"])).toBe("48");
+    expect(() => lookupPercent(table, ["2", "For få"])).toThrow(/a row or "Totalt"/);
+  });
+});
+
+describe("a grid table", () => {
+  const schema: TableSchema = {
+    fields: [
+      { name: "indikator", type: "string" },
+      { name: "n", type: "integer", title: "N" },
+      { name: "gjennomsnitt", type: "number", title: "Gjennomsnitt" },
+      { name: "faktor", type: "number", title: "Ladning" },
+    ],
+  };
+  const data = dataTable(schema, [
+    { indikator: "Kontroll", n: 1205, gjennomsnitt: 76, faktor: 0.768 },
+    { indikator: "Kognitive krav", n: 207, gjennomsnitt: 56, faktor: null },
+  ]);
+  const definition = GridTableSchema.parse({
+    kind: "grid",
+    title: "Indikatorer",
+    data: "test",
+    rowHeader: "indikator",
+  });
+
+  it("shows every other column, titled by the schema, formatted as written", () => {
+    const table = computeGrid("indikatorer", definition, data);
+    expect(table.columns.map((c) => c.label)).toEqual(["N", "Gjennomsnitt", "Ladning"]);
+    expect(table.rows[0].cells.n.text).toBe("1\u00a0205");
+    expect(table.rows[0].cells.faktor.text).toBe("0,768");
+    expect(table.rows[1].cells.faktor.text).toBe("");
+    expect(lookupValue(table, ["Kontroll", "gjennomsnitt"])).toBe("76");
+    expect(() => lookupValue(table, ["Kognitive krav", "faktor"])).toThrow(/empty cell/);
+  });
+});
