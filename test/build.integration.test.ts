@@ -167,6 +167,28 @@ describe("the built PDF's charts", () => {
   });
 });
 
+describe("an Excel export of a data file", () => {
+  it("renders a report byte-identical to the UTF-8 original, and builds are deterministic", async () => {
+    const dataDir = join(work, "data-excel");
+    await cp(join(root, "data"), dataDir, { recursive: true });
+    // What Excel in a Norwegian locale writes: semicolons, decimal commas, Windows-1252, CRLF.
+    const original = await readFile(join(root, "data", "utdanning.csv"), "utf8");
+    const excel = original
+      .replaceAll(",", ";")
+      .replace(/(\d)\.(\d)/g, "$1,$2")
+      .replaceAll("\n", "\r\n");
+    await writeFile(join(dataDir, "utdanning.csv"), Buffer.from(excel, "latin1"));
+
+    const fromExcel = join(work, "out-excel");
+    const again = join(work, "out-again");
+    await build({ root, dataDir, outDir: fromExcel, pdf: false });
+    await build({ root, outDir: again, pdf: false });
+    const html = await readFile(join(outDir, "rapport.html"));
+    expect((await readFile(join(fromExcel, "rapport.html"))).equals(html)).toBe(true);
+    expect((await readFile(join(again, "rapport.html"))).equals(html)).toBe(true);
+  });
+});
+
 describe("a build with bad data", () => {
   it("names file, row and column, exits non-zero and leaves out/ as it was", async () => {
     const dataDir = join(work, "data-bad");

@@ -104,3 +104,57 @@ describe("loading and validating a CSV file against its schema", () => {
     expect(problems).toEqual([expect.objectContaining({ file: "data/test.csv", expected: "well-formed CSV" })]);
   });
 });
+
+describe("spreadsheet exports from Excel in a Norwegian locale", () => {
+  const excelSchema: TableSchema = {
+    fields: [
+      { name: "utdanning", type: "string", constraints: { required: true } },
+      { name: "antall", type: "integer", constraints: { minimum: 0 } },
+      { name: "prosent", type: "number", constraints: { minimum: 0, maximum: 100 } },
+    ],
+  };
+  const load = (input: string | Uint8Array) => {
+    const parsed = parseCsv("data/eksport.csv", input);
+    const result = validateTable("eksport", tableOf(parsed), excelSchema);
+    return { parsed, result };
+  };
+
+  it("reads semicolons, decimal commas, grouped thousands, percent signs and CRLF", () => {
+    const { parsed, result } = load(
+      "utdanning;antall;prosent\r\nSykepleier;1\u00a0208;49,5 %\r\nBioingeniør;12 000;0,5\r\n",
+    );
+    expect(parsed.table?.delimiter).toBe(";");
+    expect(result.problems).toEqual([]);
+    expect(result.table?.rows.map((r) => r.values)).toEqual([
+      { utdanning: "Sykepleier", antall: 1208, prosent: 49.5 },
+      { utdanning: "Bioingeniør", antall: 12000, prosent: 0.5 },
+    ]);
+  });
+
+  it("reads Windows-1252 bytes and UTF-8 with a byte-order mark to the same values", () => {
+    const text = "utdanning;antall;prosent\r\nBioingeniør;2;1\r\nHelsesekretær;172;83\r\n";
+    const windows1252 = Buffer.from(text, "latin1"); // æøå have the same bytes in Latin-1 and Windows-1252
+    const utf8WithBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    const a = load(windows1252);
+    const b = load(utf8WithBom);
+    expect(a.parsed.table?.encoding).toBe("windows-1252");
+    expect(b.parsed.table?.encoding).toBe("utf-8");
+    expect(a.result.table?.rows.map((r) => r.values)).toEqual(b.result.table?.rows.map((r) => r.values));
+    expect(a.result.table?.rows[0].values.utdanning).toBe("Bioingeniør");
+  });
+
+  it("refuses a decimal point in a semicolon file instead of guessing", () => {
+    const { result } = load("utdanning;antall;prosent\nSykepleier;8;49.5\n");
+    expect(result.problems).toEqual([
+      expect.objectContaining({ row: 2, column: "prosent", found: '"49.5"', hint: expect.stringContaining('","') }),
+    ]);
+  });
+
+  it("refuses a percent sign on a count and badly grouped thousands", () => {
+    const { result } = load("utdanning;antall;prosent\nSykepleier;8 %;4\nBioingeniør;12 00;1\n");
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, "antall"],
+      [3, "antall"],
+    ]);
+  });
+});

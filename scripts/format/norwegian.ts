@@ -41,6 +41,6 @@ export function formatKroner(value: number, decimals = 0): string {
 
 /** Number of digits after the decimal point in a number as written in data, e.g. "0.5" → 1. */
 export function decimalsOf(text: string): number {
-  const match = /[.,](\d+)$/.exec(text.trim());
+  const match = /[.,](\d+)$/.exec(text.replace(/\s*%$/, "").trim());
   return match ? match[1].length : 0;
 }

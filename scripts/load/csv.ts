@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Problem } from "../errors.ts";
+import { type Delimiter, decodeText, detectDelimiter, type Encoding } from "./decode.ts";
 
 /** A CSV file as text cells, before any typing. */
 export interface RawTable {
@@ -8,18 +9,26 @@ export interface RawTable {
   header: string[];
   /** Data records with the spreadsheet row each started on (header = row 1). */
   records: { row: number; cells: string[] }[];
+  delimiter: Delimiter;
+  /** "," in semicolon- or tab-separated files (Excel in a Norwegian locale), "." in comma-separated ones. */
+  decimalMark: "," | ".";
+  encoding: Encoding;
 }
 
 /**
  * Parse CSV text with a real CSV parser (quotes, embedded commas and line
  * breaks). Ragged rows are kept as they are so validation can name them.
  */
-export function parseCsv(file: string, text: string): { table?: RawTable; problems: Problem[] } {
+export function parseCsv(file: string, input: string | Uint8Array): { table?: RawTable; problems: Problem[] } {
+  const { text, encoding } =
+    typeof input === "string" ? { text: input, encoding: "utf-8" as const } : decodeText(input);
+  const delimiter = detectDelimiter(text);
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     // With `info`, each record comes with where it was read; the typings do not model that.
     rows = parse(text, {
       bom: true,
+      delimiter,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -47,6 +56,9 @@ export function parseCsv(file: string, text: string): { table?: RawTable; proble
       file,
       header: headerRow.record.map((name) => name.trim()),
       records: dataRows.map(({ record, info }) => ({ row: info.lines, cells: record })),
+      delimiter,
+      decimalMark: delimiter === "," ? "." : ",",
+      encoding,
     },
     problems: [],
   };

@@ -166,9 +166,9 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
       });
       continue;
     }
-    const text = await readText(csvPath, show(csvPath), problems);
+    const bytes = await readBytes(csvPath, show(csvPath), problems);
     const schemaText = await readText(schemaPath, show(schemaPath), problems);
-    if (text === undefined || schemaText === undefined) continue;
+    if (bytes === undefined || schemaText === undefined) continue;
     let schema: TableSchema | undefined;
     try {
       const parsed = TableSchemaSchema.safeParse(JSON.parse(schemaText));
@@ -184,7 +184,7 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
     } catch (error) {
       problems.push({ file: show(schemaPath), expected: "valid JSON", found: (error as Error).message });
     }
-    const parsedCsv = parseCsv(show(csvPath), text);
+    const parsedCsv = parseCsv(show(csvPath), bytes);
     problems.push(...parsedCsv.problems);
     if (schema && parsedCsv.table) data.push({ name: id, raw: parsedCsv.table, schema });
   }
@@ -210,8 +210,13 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 async function readText(path: string, shown: string, problems: Problem[]): Promise<string | undefined> {
+  const bytes = await readBytes(path, shown, problems);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+async function readBytes(path: string, shown: string, problems: Problem[]): Promise<Uint8Array | undefined> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     problems.push({

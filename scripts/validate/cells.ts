@@ -5,8 +5,20 @@ export type Cell = string | number | null;
 
 export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; found: string; hint?: string };
 
-const INTEGER = /^[+-]?\d+$/;
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const GROUP = "[ \u00a0\u202f]"; // thousands are grouped with a space, a no-break space or a narrow one
+
+/** A number as a spreadsheet in either locale writes it: `30 700`, `49,5`, `−4`, and for percentages `83 %`. */
+function numberPattern(decimalMark: "," | ".", integer: boolean): RegExp {
+  const digits = `(\\d{1,3}(${GROUP}\\d{3})+|\\d+)`;
+  const fraction = integer ? "" : `(\\${decimalMark}\\d+)?`;
+  const bareFraction = integer ? "" : `|\\${decimalMark}\\d+`;
+  return new RegExp(`^[+\\-\u2212]?(${digits}${fraction}${bareFraction})$`);
+}
+
+function toNumber(text: string, decimalMark: "," | "."): number {
+  const plain = text.replace(new RegExp(GROUP, "g"), "").replace("\u2212", "-");
+  return Number(decimalMark === "," ? plain.replace(",", ".") : plain);
+}
 
 function describeType(field: FieldSchema): string {
   const { minimum, maximum } = field.constraints ?? {};
@@ -18,7 +30,7 @@ function describeType(field: FieldSchema): string {
 }
 
 /** Type one cell as its field says, or say what was expected and found. */
-export function parseCell(field: FieldSchema, text: string): CellResult {
+export function parseCell(field: FieldSchema, text: string, decimalMark: "," | "." = "."): CellResult {
   const trimmed = text.trim();
   const constraints = field.constraints ?? {};
   if (trimmed === "") {
@@ -37,16 +49,19 @@ export function parseCell(field: FieldSchema, text: string): CellResult {
     }
     return { ok: true, value: trimmed };
   }
-  const pattern = field.type === "integer" ? INTEGER : NUMBER;
-  if (!pattern.test(trimmed)) {
-    return {
-      ok: false,
-      expected: describeType(field),
-      found: quoteFound(trimmed),
-      hint: field.type === "integer" ? "counts are whole numbers without spaces or units" : undefined,
-    };
+  // A percent sign may follow a decimal number (Excel's percent format); counts stay bare.
+  const bare = field.type === "number" ? trimmed.replace(/\s*%$/, "") : trimmed;
+  if (!numberPattern(decimalMark, field.type === "integer").test(bare)) {
+    const otherMark = decimalMark === "," ? "." : ",";
+    const hint =
+      field.type === "integer"
+        ? "counts are whole numbers without units; thousands may be grouped with spaces"
+        : bare.includes(otherMark)
+          ? `this file is ${decimalMark === "," ? "semicolon" : "comma"}-separated, so decimals are written with "${decimalMark}"`
+          : undefined;
+    return { ok: false, expected: describeType(field), found: quoteFound(trimmed), hint };
   }
-  const value = Number(trimmed);
+  const value = toNumber(bare, decimalMark);
   if (
     (constraints.minimum !== undefined && value < constraints.minimum) ||
     (constraints.maximum !== undefined && value > constraints.maximum)

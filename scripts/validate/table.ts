@@ -77,7 +77,7 @@ export function validateTable(
     const text: Record<string, string> = {};
     for (const field of schema.fields) {
       const cellText = record.cells[raw.header.indexOf(field.name)];
-      const result = parseCell(field, cellText);
+      const result = parseCell(field, cellText, raw.decimalMark);
       if (result.ok) {
         values[field.name] = result.value;
         text[field.name] = cellText.trim();
