@@ -16,9 +16,11 @@ import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
+import type { ReportConfig } from "./load/config.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
 import { withBrowser } from "./print/browser.ts";
-import { printPdf } from "./print/pdf.ts";
+import type { PdfMetadata } from "./print/finish-pdf.ts";
+import { printPaginated } from "./print/paginate.ts";
 import { renderDocument } from "./render/document.ts";
 import { validateProject } from "./validate/index.ts";
 import type { DataTable } from "./validate/table.ts";
@@ -104,6 +106,16 @@ export async function loadAndCompute(
   return { sources, data, model };
 }
 
+function pdfMetadata(config: ReportConfig): PdfMetadata {
+  return {
+    title: config.title,
+    author: config.author ?? config.publisher,
+    subject: config.subject ?? config.subtitle ?? config.title,
+    keywords: config.keywords,
+    date: config.date ? new Date(`${config.date}T12:00:00Z`) : undefined,
+  };
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const timings: Record<string, number> = {};
@@ -144,9 +156,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       "print",
       timings,
       log,
-      () => withBrowser((browser) => printPdf(browser, document.html)),
-      (pdf) => `${Math.round(pdf.byteLength / 1024)} KB PDF`,
-    );
+      () => withBrowser((browser) => printPaginated(browser, document.paged, pdfMetadata(model.config))),
+      (r) => `${Math.round(r.pdf.byteLength / 1024)} KB PDF, contents paged in ${r.passes} passes`,
+    ).then((r) => r.pdf);
   }
 
   // 7 write

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import * as cheerio from "cheerio";
 import { parse } from "csv-parse/sync";
+import { PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
@@ -20,6 +21,26 @@ async function publishedRows(name: string): Promise<Record<string, string>[]> {
 
 /** How the source prints a percentage, written the Norwegian way: "0.5" → "0,5". */
 const norwegian = (text: string) => text.replace(".", ",");
+
+/** The text of each page as lines, top to bottom (items sharing a baseline make one line). */
+async function pdfLines(path: string): Promise<string[][]> {
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), verbosity: 0 }).promise;
+  const pages: string[][] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    const lines = new Map<number, string[]>();
+    for (const item of content.items) {
+      if (!("str" in item) || item.str.trim() === "") continue;
+      const y = Math.round(item.transform[5]);
+      lines.set(y, [...(lines.get(y) ?? []), item.str]);
+    }
+    pages.push(
+      [...lines.entries()].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.join(" ").replace(/\s+/g, " ").trim()),
+    );
+  }
+  await pdf.destroy();
+  return pages;
+}
 
 async function pdfPages(path: string): Promise<{ width: number; height: number; text: string }[]> {
   const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), verbosity: 0 }).promise;
@@ -159,11 +180,48 @@ describe("the built PDF", () => {
   });
 });
 
+describe("the built PDF's contents", () => {
+  it("gives each heading, table and figure the page it is printed on", async () => {
+    const pages = await pdfLines(join(outDir, "rapport.pdf"));
+    const contentsPage = pages.findIndex((lines) => lines.includes("Innhold"));
+    expect(contentsPage).toBeGreaterThan(0);
+    const entries = pages[contentsPage]
+      .map((line) => /^(.+?) (\d+)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ text: m[1], page: Number(m[2]) }));
+    expect(entries.map((e) => e.text)).toEqual(
+      expect.arrayContaining(["1 Innledning", "3.1 Utdanning", "Tabell 2 Størrelse på fastlegekontorene"]),
+    );
+    for (const entry of entries) {
+      // The first page after the contents where the entry's text stands as a line of its own.
+      const printedOn =
+        pages.findIndex((lines, i) => i > contentsPage && lines.some((l) => l.startsWith(entry.text))) + 1;
+      expect(printedOn, entry.text).toBe(entry.page);
+    }
+  });
+
+  it("has the report's metadata", async () => {
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(join(outDir, "rapport.pdf"))), verbosity: 0 })
+      .promise;
+    const info = (await pdf.getMetadata()).info as Record<string, string>;
+    expect(info.Title).toBe("Helsesekretærer ved fastlegekontor");
+    expect(info.Author).toBe("Arbeidsforskningsinstituttet (AFI)");
+    expect(info.Keywords).toContain("helsesekretærer");
+    await pdf.destroy();
+  });
+});
+
 describe("the built PDF's charts", () => {
-  it("are vector graphics, not images", async () => {
-    const pdf = (await readFile(join(outDir, "rapport.pdf"))).toString("latin1");
-    expect(pdf).toContain("/StructTreeRoot"); // tagged, so object dictionaries are readable
-    expect(pdf).not.toMatch(/\/Subtype\s*\/Image/);
+  it("are vector graphics, not images, in a tagged PDF", async () => {
+    const doc = await PDFDocument.load(await readFile(join(outDir, "rapport.pdf")));
+    expect(doc.catalog.has(PDFName.of("StructTreeRoot"))).toBe(true);
+    const images = doc.context
+      .enumerateIndirectObjects()
+      .filter(
+        ([, object]) =>
+          object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of("Image"),
+      );
+    expect(images).toEqual([]);
   });
 });
 

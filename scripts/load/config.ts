@@ -18,6 +18,12 @@ export const ReportConfigSchema = z.strictObject({
   publisher: z.string().min(1),
   /** Date of publication as printed (text, e.g. "desember 2010"). */
   published: z.string().optional(),
+  /** PDF metadata: author (default: the publisher), subject (default: the subtitle), keywords. */
+  author: z.string().optional(),
+  subject: z.string().optional(),
+  keywords: z.array(z.string()).default([]),
+  /** ISO date for the PDF's creation date; without it the PDF carries the build time. */
+  date: z.iso.date().optional(),
   /** BCP 47 language tag of the report; default "nb". */
   language: z.string().default("nb"),
   /** Data files whose names start with this hold the single numbers prose cites; default "fakta". */

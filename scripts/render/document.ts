@@ -8,7 +8,10 @@ import { createMarkdown, type Heading, HeadingCounter, renderMarkdown } from "./
 import { Placeholders } from "./placeholders.ts";
 
 export interface RenderedDocument {
+  /** The HTML edition (no page numbers: they mean nothing on a screen). */
   html: string;
+  /** The print edition: the same document, with the contents' page numbers when known. */
+  paged: (pages: Map<string, number> | undefined) => string;
   headings: Heading[];
   numbering: Numbering;
 }
@@ -66,16 +69,26 @@ export function renderDocument(
   for (const [name, partial] of Object.entries(sources.templates.partials)) {
     layoutHbs.registerPartial(name, partial);
   }
-  const html = layoutHbs.compile(sources.templates.layout, { strict: false })({
-    config: model.config,
-    lang: model.config.language,
-    style: extra.fonts + sources.templates.style,
-    body,
-    contents: headings.filter((h) => h.level <= 2),
-    tables: numbering.captions.filter((c) => c.kind === "tabell"),
-    figures: numbering.captions.filter((c) => c.kind === "figur"),
-  });
-  return { document: { html, headings, numbering }, problems };
+  const template = layoutHbs.compile(sources.templates.layout, { strict: false });
+  const contents = headings.filter((h) => h.level <= 2);
+  const tables = numbering.captions.filter((c) => c.kind === "tabell");
+  const figures = numbering.captions.filter((c) => c.kind === "figur");
+  const render = (print: boolean, pages?: Map<string, number>) => {
+    // Before the first print the numbers are unknown; a placeholder of typical width keeps the layout.
+    const page = (anchor: string) => (print ? String(pages?.get(anchor) ?? "00") : undefined);
+    return template({
+      config: model.config,
+      lang: model.config.language,
+      style: extra.fonts + sources.templates.style,
+      body,
+      contents: contents.map((h) => ({ ...h, page: page(h.id) })),
+      tables: tables.map((c) => ({ ...c, page: page(c.anchor) })),
+      figures: figures.map((c) => ({ ...c, page: page(c.anchor) })),
+    });
+  };
+  const html = render(false);
+  const paged = (pages: Map<string, number> | undefined) => render(true, pages);
+  return { document: { html, paged, headings, numbering }, problems };
 }
 
 /** Join values into one CSS string literal, safe inside a <style> element. */

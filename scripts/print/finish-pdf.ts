@@ -1,0 +1,30 @@
+import { PDFDocument } from "pdf-lib";
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** A fixed date keeps rebuilds of the same input alike; without one, Chromium's (the build time) stays. */
+  date?: Date;
+}
+
+/**
+ * Chromium sets only the title and language. Add author, subject and
+ * keywords, fix the dates, and rewrite with object streams, which roughly
+ * halves a tagged PDF while keeping its structure tree and outline.
+ */
+export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  doc.setAuthor(metadata.author);
+  doc.setSubject(metadata.subject);
+  doc.setKeywords([metadata.keywords.join(", ")]);
+  doc.setCreator("arbeidsvilkar-rapport (HTML → PDF with Chromium)");
+  doc.setProducer("Chromium (Skia/PDF), pdf-lib");
+  if (metadata.date) {
+    doc.setCreationDate(metadata.date);
+    doc.setModificationDate(metadata.date);
+  }
+  return doc.save({ useObjectStreams: true });
+}
