@@ -55,10 +55,15 @@ export function figureMeta(chart: ChartSource): FigureMeta {
   return { ...usermeta, caption: usermeta.caption, table: usermeta.table, description };
 }
 
-/** Give the chart's root element its text alternative. */
+/**
+ * Give the chart one text alternative on its root (role="img"), and drop the
+ * ARIA roles Vega puts on mark groups: inside an image they are noise, and
+ * screen readers get the numbers from the table beneath the figure instead.
+ */
 function labelSvg(svg: string, description: string): string {
   if (!svg.startsWith("<svg ")) throw new Error("Vega returned something that is not an SVG document");
-  return `<svg role="img" aria-label="${escapeHtml(description)}" ${svg.slice("<svg ".length)}`;
+  const plain = svg.replace(/ (?:role|aria-[a-z]+)="[^"]*"/g, "");
+  return `<svg role="img" aria-label="${escapeHtml(description)}" ${plain.slice("<svg ".length)}`;
 }
 
 /** Stage 4: Vega-Lite spec + computed rows → static SVG, in Node, no browser. */
