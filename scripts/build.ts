@@ -17,6 +17,7 @@ import { computeModel, type ReportModel } from "./compute/model.ts";
 import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { ReportConfig } from "./load/config.ts";
+import { type Edition, listEditions, loadEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
 import { withBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
@@ -37,6 +38,12 @@ export interface BuildOptions {
   pdf?: boolean;
   /** One line per stage; default silent. */
   log?: (line: string) => void;
+  /**
+   * Editions to render, each into `<outDir>/<edition>/`; "all" for every
+   * folder in report/editions/. Default: the report's default edition,
+   * written straight into `<outDir>`.
+   */
+  editions?: string[] | "all";
 }
 
 export interface BuildResult {
@@ -44,8 +51,6 @@ export interface BuildResult {
   /** Milliseconds per stage, in order. */
   timings: Record<string, number>;
 }
-
-const DEFAULT_ACCENT = "#1d5c87";
 
 async function stage<T>(
   name: string,
@@ -69,22 +74,32 @@ function orFail<T>(result: { problems: import("./errors.ts").Problem[] } & T): T
 
 /** Stages 1–3, shared by `build` and `check`. */
 export async function loadAndCompute(
-  options: Pick<BuildOptions, "root" | "dataDir" | "log">,
+  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions">,
   timings: Record<string, number> = {},
-): Promise<{ sources: ProjectSources; data: Map<string, DataTable>; model: ReportModel }> {
+): Promise<{ sources: ProjectSources; data: Map<string, DataTable>; model: ReportModel; editions: Edition[] }> {
   const log = options.log ?? (() => {});
   const paths = projectPaths(options.root, options.dataDir ? { data: options.dataDir } : {});
 
   // 1 load
-  const { sources } = await stage(
+  const { sources, editions } = await stage(
     "load",
     timings,
     log,
-    async () => orFail(await loadProject(paths)),
+    async () => {
+      const project = orFail(await loadProject(paths));
+      if (!project.sources) throw new Error("unreachable: load returned no sources without problems");
+      const ids =
+        options.editions === "all"
+          ? await listEditions(paths.report)
+          : (options.editions ?? [project.sources.config.defaultEdition]);
+      const loaded = await Promise.all(ids.map((id) => loadEdition(paths.report, id)));
+      const problems = loaded.flatMap((l) => l.problems);
+      if (problems.length > 0) throw new InputProblems(problems);
+      return { sources: project.sources, editions: loaded.flatMap((l) => (l.edition ? [l.edition] : [])) };
+    },
     (r) =>
-      `${r.sources?.data.length} data files, ${r.sources?.chapters.length} chapters, ${r.sources?.charts.length} charts`,
+      `${r.sources.data.length} data files, ${r.sources.chapters.length} chapters, ${r.sources.charts.length} charts, ${r.editions.length} edition${r.editions.length === 1 ? "" : "s"}`,
   );
-  if (!sources) throw new Error("unreachable: load returned no sources without problems");
 
   // 2 validate
   const { data } = await stage(
@@ -103,7 +118,7 @@ export async function loadAndCompute(
     () => orFail(computeModel(sources.config, sources.tables, data, sources.tableFiles)),
     (r) => `${r.model.tables.size} tables, ${r.model.facts.size} facts`,
   );
-  return { sources, data, model };
+  return { sources, data, model, editions };
 }
 
 function pdfMetadata(config: ReportConfig): PdfMetadata {
@@ -120,45 +135,67 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const timings: Record<string, number> = {};
   const outDir = options.outDir ?? join(options.root, "out");
-  const { sources, model } = await loadAndCompute(options, timings);
+  const { sources, model, editions } = await loadAndCompute(options, timings);
 
-  // 4 chart
-  const charts = await stage(
+  // 4 chart: once per accent colour, since editions differ only there.
+  const chartsByAccent = await stage(
     "chart",
     timings,
     log,
     async () => {
-      const rendered = new Map<string, RenderedChart>();
-      for (const chart of sources.charts)
-        rendered.set(chart.id, await renderChart(chart, model.tables, DEFAULT_ACCENT));
-      return rendered;
+      const byAccent = new Map<string, Map<string, RenderedChart>>();
+      for (const accent of new Set(editions.map((e) => e.config.accent))) {
+        const rendered = new Map<string, RenderedChart>();
+        for (const chart of sources.charts) rendered.set(chart.id, await renderChart(chart, model.tables, accent));
+        byAccent.set(accent, rendered);
+      }
+      return byAccent;
     },
-    (r) => `${r.size} SVG charts`,
+    (r) => `${sources.charts.length} SVG charts${r.size > 1 ? ` in ${r.size} colours` : ""}`,
   );
 
   // 5 render
   const fonts = await embeddedFontFaces();
-  const { document } = await stage(
+  const documents = await stage(
     "render",
     timings,
     log,
-    () => orFail(renderDocument(sources, model, charts, { fonts })),
+    () =>
+      editions.map((edition) => {
+        const charts = chartsByAccent.get(edition.config.accent) ?? new Map();
+        const { document } = orFail(renderDocument(sources, model, charts, { fonts, edition }));
+        if (!document) throw new Error("unreachable: render returned no document without problems");
+        return { edition, document };
+      }),
     (r) =>
-      `${r.document?.headings.length} headings, ${r.document?.numbering.tables.size} tables, ${r.document?.numbering.figures.size} figures`,
+      `${r[0].document.headings.length} headings, ${r[0].document.numbering.tables.size} tables, ${r[0].document.numbering.figures.size} figures` +
+      (r.length > 1 ? ` × ${r.length} editions` : ""),
   );
-  if (!document) throw new Error("unreachable: render returned no document without problems");
 
-  const files: Record<string, string | Uint8Array> = { "rapport.html": document.html };
+  // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
+  const prefix = (id: string) => (options.editions ? `${id}/` : "");
+  const files: Record<string, string | Uint8Array> = {};
+  for (const { edition, document } of documents) files[`${prefix(edition.id)}rapport.html`] = document.html;
 
-  // 6 print
+  // 6 print: one browser for every edition.
   if (options.pdf !== false) {
-    files["rapport.pdf"] = await stage(
+    await stage(
       "print",
       timings,
       log,
-      () => withBrowser((browser) => printPaginated(browser, document.paged, pdfMetadata(model.config))),
-      (r) => `${Math.round(r.pdf.byteLength / 1024)} KB PDF, contents paged in ${r.passes} passes`,
-    ).then((r) => r.pdf);
+      () =>
+        withBrowser(async (browser) => {
+          const printed = [];
+          for (const { edition, document } of documents) {
+            const result = await printPaginated(browser, document.paged, pdfMetadata(model.config));
+            files[`${prefix(edition.id)}rapport.pdf`] = result.pdf;
+            printed.push(result);
+          }
+          return printed;
+        }),
+      (r) =>
+        `${r.map((p) => `${Math.round(p.pdf.byteLength / 1024)} KB`).join(", ")} PDF, contents paged in ${r[0].passes} passes`,
+    );
   }
 
   // 7 write

@@ -1,7 +1,7 @@
 /**
  * Command line: `npm run build` and `npm run check` end up here.
  *
- *   build [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
+ *   build [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
  *   check [--data DIR] [--quiet] [--debug]
  *
  * Exit codes: see ExitCode in errors.ts and the README.
@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { build, loadAndCompute } from "./build.ts";
 import { ExitCode, ReportError } from "./errors.ts";
 
-const USAGE = `usage: npm run build -- [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
+const USAGE = `usage: npm run build -- [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
        npm run check -- [--data DIR] [--quiet] [--debug]`;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -34,13 +34,14 @@ async function main(argv: string[]): Promise<number> {
         outDir: values.out,
         dataDir: values.data,
         pdf: !values["html-only"],
+        editions: values["all-editions"] ? "all" : values.edition,
         log,
       });
       if (!values.quiet) process.stderr.write(`built ${result.files.join(", ")}\n`);
       return ExitCode.ok;
     }
     if (command === "check") {
-      await loadAndCompute({ root, dataDir: values.data, log });
+      await loadAndCompute({ root, dataDir: values.data, log, editions: "all" });
       if (!values.quiet) process.stderr.write("check: no problems found\n");
       return ExitCode.ok;
     }
@@ -70,6 +71,8 @@ function parse(argv: string[]) {
       "html-only": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       debug: { type: "boolean", default: false },
+      edition: { type: "string", multiple: true },
+      "all-editions": { type: "boolean", default: false },
     },
   });
 }

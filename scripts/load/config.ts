@@ -22,6 +22,11 @@ export const ReportConfigSchema = z.strictObject({
   author: z.string().optional(),
   subject: z.string().optional(),
   keywords: z.array(z.string()).default([]),
+  /** ISSN of the series and ISBN of the report, printed in the colophon when given. */
+  issn: z.string().optional(),
+  isbn: z.string().optional(),
+  /** The edition a plain `npm run build` renders (a folder under report/editions/). */
+  defaultEdition: z.string().min(1),
   /** ISO date for the PDF's creation date; without it the PDF carries the build time. */
   date: z.iso.date().optional(),
   /** BCP 47 language tag of the report; default "nb". */

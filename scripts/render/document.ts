@@ -2,8 +2,10 @@ import Handlebars from "handlebars";
 import type { RenderedChart } from "../chart/render-chart.ts";
 import type { ReportModel } from "../compute/model.ts";
 import type { Problem } from "../errors.ts";
+import type { Edition } from "../load/editions.ts";
 import type { ProjectSources } from "../load/project.ts";
 import { Numbering, registerHelpers } from "./helpers.ts";
+import { logoDataUrl } from "./logo.ts";
 import { createMarkdown, type Heading, HeadingCounter, renderMarkdown } from "./markdown.ts";
 import { Placeholders } from "./placeholders.ts";
 
@@ -25,7 +27,7 @@ export function renderDocument(
   sources: ProjectSources,
   model: ReportModel,
   charts: Map<string, RenderedChart>,
-  extra: { fonts: string } = { fonts: "" },
+  extra: { fonts: string; edition: Edition },
 ): { document?: RenderedDocument; problems: Problem[] } {
   const problems: Problem[] = [];
   const placeholders = new Placeholders();
@@ -41,27 +43,36 @@ export function renderDocument(
   const headings: Heading[] = [];
   const sections: string[] = [];
 
-  for (const chapter of sources.chapters) {
-    currentFile = chapter.file;
+  const renderChapter = (file: string, source: string, numbered: boolean): string | undefined => {
+    currentFile = file;
     let prose: string;
     try {
-      prose = chapterHbs.compile(chapter.source, { strict: true, noEscape: false })({});
+      prose = chapterHbs.compile(source, { strict: true })({});
     } catch (error) {
       problems.push({
-        file: chapter.file,
+        file,
         expected: 'valid template syntax ({{helper "argument"}})',
         found: (error as Error).message.split("\n")[0],
       });
-      continue;
+      return undefined;
     }
-    const rendered = renderMarkdown(md, prose, { numbered: true, counter, usedIds });
+    const rendered = renderMarkdown(md, prose, { numbered, counter, usedIds });
     headings.push(...rendered.headings);
     const first = rendered.headings[0];
     const labelledBy = first ? ` aria-labelledby="${first.id}"` : "";
-    sections.push(`<section class="chapter"${labelledBy}>\n${rendered.html}</section>`);
+    return `<section class="${numbered ? "chapter" : "front-matter"}"${labelledBy}>\n${rendered.html}</section>`;
+  };
+
+  // An edition's foreword comes first, unnumbered; it may cite data like any chapter.
+  const { edition } = extra;
+  const foreword = edition.foreword ? renderChapter(edition.foreword.file, edition.foreword.source, false) : undefined;
+  for (const chapter of sources.chapters) {
+    const section = renderChapter(chapter.file, chapter.source, true);
+    if (section) sections.push(section);
   }
 
   const body = placeholders.fill(sections.join("\n"));
+  const forewordHtml = foreword ? placeholders.fill(foreword) : "";
   if (problems.length > 0) return { problems };
 
   const layoutHbs = Handlebars.create();
@@ -81,6 +92,13 @@ export function renderDocument(
       lang: model.config.language,
       style: extra.fonts + sources.templates.style,
       body,
+      foreword: forewordHtml,
+      accent: edition.config.accent,
+      edition: {
+        ...edition.config,
+        logo: logoDataUrl(edition.logoSvg),
+        logoAlt: edition.config.logoAlt ?? edition.config.name,
+      },
       contents: contents.map((h) => ({ ...h, page: page(h.id) })),
       tables: tables.map((c) => ({ ...c, page: page(c.anchor) })),
       figures: figures.map((c) => ({ ...c, page: page(c.anchor) })),

@@ -1,0 +1,133 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import type { Problem } from "../errors.ts";
+
+/**
+ * `report/editions/<name>/edition.json`: what differs between the institute's
+ * edition and a union's. Everything else (chapters, tables, charts) is shared.
+ */
+export const EditionSchema = z.strictObject({
+  /** The organisation the edition is for, as on the cover: "Fagforbundet". */
+  name: z.string().min(1),
+  /** Line on the cover above the name, e.g. "Utgitt av"; default "Utgave for". */
+  coverLabel: z.string().default("Utgave for"),
+  /** Logo file (SVG) in the edition's folder. */
+  logo: z.string().regex(/\.svg$/),
+  /** Text alternative for the logo; default: the name. */
+  logoAlt: z.string().optional(),
+  /** Accent colour (#rrggbb) for headings, rules and charts; must be dark enough for text on white. */
+  accent: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Optional foreword (Markdown file in the edition's folder), printed before the contents. */
+  foreword: z.string().regex(/\.md$/).optional(),
+  /** Contact block on the colophon page. */
+  contact: z
+    .strictObject({
+      heading: z.string().default("Kontakt"),
+      lines: z.array(z.string().min(1)).min(1),
+    })
+    .optional(),
+});
+export type EditionConfig = z.infer<typeof EditionSchema>;
+
+export interface Edition {
+  id: string;
+  config: EditionConfig;
+  logoSvg: string;
+  foreword?: { file: string; source: string };
+}
+
+export async function listEditions(reportDir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(join(reportDir, "editions"), { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** WCAG relative luminance contrast of a colour against white. */
+export function contrastWithWhite(hex: string): number {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  return 1.05 / (luminance + 0.05);
+}
+
+export async function loadEdition(reportDir: string, id: string): Promise<{ edition?: Edition; problems: Problem[] }> {
+  const dir = join(reportDir, "editions", id);
+  const file = `report/editions/${id}/edition.json`;
+  const problems: Problem[] = [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(join(dir, "edition.json"), "utf8"));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const known = await listEditions(reportDir);
+    return {
+      problems: [
+        {
+          file,
+          expected: missing ? `an edition folder (editions: ${known.join(", ") || "none"})` : "valid JSON",
+          found: missing ? "no such edition" : (error as Error).message,
+        },
+      ],
+    };
+  }
+  const parsed = EditionSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        column: issue.path.join(".") || undefined,
+        expected: "a valid edition setting",
+        found: issue.message,
+      })),
+    };
+  }
+  const config = parsed.data;
+  if (contrastWithWhite(config.accent) < 4.5) {
+    problems.push({
+      file,
+      column: "accent",
+      expected: "a colour with a contrast of at least 4.5:1 against white (WCAG AA), as it colours headings",
+      found: `${config.accent} (${contrastWithWhite(config.accent).toFixed(2)}:1)`,
+      hint: "choose a darker shade",
+    });
+  }
+  const read = async (name: string) => {
+    try {
+      return await readFile(join(dir, name), "utf8");
+    } catch {
+      problems.push({ file: `report/editions/${id}/${name}`, expected: "a readable file", found: "no such file" });
+      return undefined;
+    }
+  };
+  const logoSvg = await read(config.logo);
+  if (logoSvg !== undefined && !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(logoSvg)) {
+    problems.push({
+      file: `report/editions/${id}/${config.logo}`,
+      expected: "an SVG document",
+      found: "something else",
+    });
+  }
+  const forewordSource = config.foreword ? await read(config.foreword) : undefined;
+  if (problems.length > 0 || logoSvg === undefined) return { problems };
+  return {
+    edition: {
+      id,
+      config,
+      logoSvg,
+      foreword:
+        forewordSource === undefined
+          ? undefined
+          : { file: `report/editions/${id}/${config.foreword}`, source: forewordSource },
+    },
+    problems,
+  };
+}
