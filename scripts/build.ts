@@ -19,7 +19,7 @@ import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { ReportConfig } from "./load/config.ts";
 import { type Edition, listEditions, loadEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
-import { withBrowser } from "./print/browser.ts";
+import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { printPaginated } from "./print/paginate.ts";
 import { renderDocument } from "./render/document.ts";
@@ -135,6 +135,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const timings: Record<string, number> = {};
   const outDir = options.outDir ?? join(options.root, "out");
+  // The browser starts now and launches while data loads and charts render; it is closed whatever happens.
+  const browser = options.pdf === false ? undefined : launchBrowser();
+  browser?.catch(() => {}); // a launch failure is reported where the browser is awaited
+  try {
+    return await buildWith(options, timings, outDir, log, browser);
+  } finally {
+    await browser?.then(
+      (b) => b.close(),
+      () => {},
+    );
+  }
+}
+
+async function buildWith(
+  options: BuildOptions,
+  timings: Record<string, number>,
+  outDir: string,
+  log: (line: string) => void,
+  browser: Promise<LaunchedBrowser> | undefined,
+): Promise<BuildResult> {
   const { sources, model, editions } = await loadAndCompute(options, timings);
 
   // 4 chart: once per accent colour, since editions differ only there.
@@ -178,21 +198,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const { edition, document } of documents) files[`${prefix(edition.id)}rapport.html`] = document.html;
 
   // 6 print: one browser for every edition.
-  if (options.pdf !== false) {
+  if (browser) {
     await stage(
       "print",
       timings,
       log,
-      () =>
-        withBrowser(async (browser) => {
-          const printed = [];
-          for (const { edition, document } of documents) {
-            const result = await printPaginated(browser, document.paged, pdfMetadata(model.config));
+      async () => {
+        const launched = await browser;
+        // Editions print side by side, in tabs of the one browser.
+        return Promise.all(
+          documents.map(async ({ edition, document }) => {
+            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config));
             files[`${prefix(edition.id)}rapport.pdf`] = result.pdf;
-            printed.push(result);
-          }
-          return printed;
-        }),
+            return result;
+          }),
+        );
+      },
       (r) =>
         `${r.map((p) => `${Math.round(p.pdf.byteLength / 1024)} KB`).join(", ")} PDF, contents paged in ${r[0].passes} passes`,
     );

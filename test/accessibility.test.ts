@@ -29,7 +29,7 @@ interface AxeResult {
 /** Open the HTML edition from file:// at a given width, record every request, run axe-core. */
 async function audit(width: number): Promise<AxeResult> {
   return withBrowser(async (browser) => {
-    const page = await browser.newPage();
+    const page = await browser.tab();
     await page.setViewport({ width, height: 900 });
     const requests: string[] = [];
     page.on("request", (request) => {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import { ExitCode, ReportError } from "../errors.ts";
 import { findBrowser, INSTALL_HINT } from "../setup/browser-path.mjs";
 
@@ -22,8 +22,15 @@ const LAUNCH_ARGS = [
   "--font-render-hinting=none",
 ];
 
-/** Run `use` with one browser, closed afterwards whatever happens. Puppeteer is imported only here. */
-export async function withBrowser<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
+export interface LaunchedBrowser {
+  browser: Browser;
+  /** A tab to print in: the blank one the browser opened with, then new ones. */
+  tab(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Start Chromium. Puppeteer is imported only here, so check and HTML-only builds never load it. */
+export async function launchBrowser(): Promise<LaunchedBrowser> {
   let found: Awaited<ReturnType<typeof findBrowser>>;
   try {
     found = await findBrowser();
@@ -34,25 +41,34 @@ export async function withBrowser<T>(use: (browser: Browser) => Promise<T>): Pro
 
   const { default: puppeteer } = await import("puppeteer");
   const userDataDir = await mkdtemp(join(tmpdir(), "rapport-chromium-"));
-  let browser: Browser | undefined;
+  let browser: Browser;
   try {
-    try {
-      browser = await puppeteer.launch({
-        executablePath: found.path,
-        headless: true,
-        args: LAUNCH_ARGS,
-        userDataDir,
-      });
-    } catch (error) {
-      throw new ReportError(
-        `Could not start the browser at ${found.path} (found via ${found.source}): ${(error as Error).message}`,
-        ExitCode.browser,
-        { cause: error },
-      );
-    }
-    return await use(browser);
-  } finally {
-    await browser?.close();
+    browser = await puppeteer.launch({ executablePath: found.path, headless: true, args: LAUNCH_ARGS, userDataDir });
+  } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
+    throw new ReportError(
+      `Could not start the browser at ${found.path} (found via ${found.source}): ${(error as Error).message}`,
+      ExitCode.browser,
+      { cause: error },
+    );
+  }
+  const spare = await browser.pages();
+  return {
+    browser,
+    tab: async () => spare.pop() ?? browser.newPage(),
+    close: async () => {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Run `use` with one browser, closed afterwards whatever happens. */
+export async function withBrowser<T>(use: (browser: LaunchedBrowser) => Promise<T>): Promise<T> {
+  const launched = await launchBrowser();
+  try {
+    return await use(launched);
+  } finally {
+    await launched.close();
   }
 }

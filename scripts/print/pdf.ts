@@ -1,29 +1,30 @@
-import type { Browser } from "puppeteer";
 import { ExitCode, ReportError } from "../errors.ts";
+import type { LaunchedBrowser } from "./browser.ts";
 
 /** Only inline content may load while printing; anything else is a leak to the network. */
 function isLocal(url: string): boolean {
   return url.startsWith("data:") || url.startsWith("about:") || url.startsWith("blob:");
 }
 
-/**
- * Stage 6: print the HTML document to an A4 PDF. Every request that is not
- * inline is blocked, and the build fails if the document tried one.
- */
-export async function printPdf(browser: Browser, html: string): Promise<Uint8Array> {
-  return printPdfWith(browser, async (print) => print(html));
+/** One loaded document in a browser tab, ready to print (and to print again after small changes). */
+export interface PrintSession {
+  /** Print the loaded document to an A4 PDF, tagged, with an outline. */
+  pdf(): Promise<Uint8Array>;
+  /** Run a script in the document (a string: tsx would rewrite a function with helpers the page lacks). */
+  evaluate(script: string): Promise<unknown>;
 }
 
 /**
- * Print with one page for several passes: `run` calls `print(html)` as often
- * as it needs (e.g. once more with the contents' page numbers filled in).
+ * Stage 6: load the HTML in a tab and hand it to `use` for printing. Every
+ * request that is not inline is blocked, and the build fails if the document
+ * tried one.
  */
-export async function printPdfWith<T>(
-  browser: Browser,
-  run: (print: (html: string) => Promise<Uint8Array>) => Promise<T>,
+export async function withPrintSession<T>(
+  browser: LaunchedBrowser,
+  html: string,
+  use: (session: PrintSession) => Promise<T>,
 ): Promise<T> {
-  // The browser starts with one blank page; using it saves opening another.
-  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  const page = await browser.tab();
   const blocked: string[] = [];
   try {
     await page.setRequestInterception(true);
@@ -35,25 +36,25 @@ export async function printPdfWith<T>(
         void request.abort("blockedbyclient");
       }
     });
-    return await run(async (html) => {
-      await page.setContent(html, { waitUntil: "load" });
-      // A string, not a function: tsx would rewrite a function with helpers the page lacks.
-      await page.evaluate("document.fonts.ready.then(() => true)");
-      if (blocked.length > 0) {
-        throw new ReportError(
-          `The document tried to load from the network while printing (blocked): ${blocked.join(", ")}`,
-          ExitCode.network,
-        );
-      }
-      return await page.pdf({
-        format: "A4",
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: true,
-      });
+    await page.setContent(html, { waitUntil: "load" });
+    await page.evaluate("document.fonts.ready.then(() => true)");
+    if (blocked.length > 0) {
+      throw new ReportError(
+        `The document tried to load from the network while printing (blocked): ${blocked.join(", ")}`,
+        ExitCode.network,
+      );
+    }
+    return await use({
+      pdf: () =>
+        page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+      evaluate: (script) => page.evaluate(script),
     });
   } finally {
     await page.close();
   }
+}
+
+/** Print one HTML document as it is. */
+export async function printPdf(browser: LaunchedBrowser, html: string): Promise<Uint8Array> {
+  return withPrintSession(browser, html, (session) => session.pdf());
 }

@@ -12,8 +12,8 @@ import { Placeholders } from "./placeholders.ts";
 export interface RenderedDocument {
   /** The HTML edition (no page numbers: they mean nothing on a screen). */
   html: string;
-  /** The print edition: the same document, with the contents' page numbers when known. */
-  paged: (pages: Map<string, number> | undefined) => string;
+  /** The print edition: the same document with a page-number slot in each contents entry. */
+  paged: string;
   headings: Heading[];
   numbering: Numbering;
 }
@@ -84,9 +84,9 @@ export function renderDocument(
   const contents = headings.filter((h) => h.level <= 2);
   const tables = numbering.captions.filter((c) => c.kind === "tabell");
   const figures = numbering.captions.filter((c) => c.kind === "figur");
-  const render = (print: boolean, pages?: Map<string, number>) => {
-    // Before the first print the numbers are unknown; a placeholder of typical width keeps the layout.
-    const page = (anchor: string) => (print ? String(pages?.get(anchor) ?? "00") : undefined);
+  const render = (print: boolean) => {
+    // The print stage fills each slot with the page its anchor landed on; "00" keeps a typical width meanwhile.
+    const page = (anchor: string) => (print ? { anchor, placeholder: "00" } : undefined);
     return template({
       config: model.config,
       lang: model.config.language,
@@ -105,7 +105,7 @@ export function renderDocument(
     });
   };
   const html = render(false);
-  const paged = (pages: Map<string, number> | undefined) => render(true, pages);
+  const paged = render(true);
   return { document: { html, paged, headings, numbering }, problems };
 }
 
