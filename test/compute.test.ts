@@ -3,7 +3,13 @@ import { computeCrosstab } from "../scripts/compute/crosstab.ts";
 import { computeFrequency } from "../scripts/compute/frequency.ts";
 import { computeGrid } from "../scripts/compute/grid.ts";
 import { LookupError, lookupCount, lookupPercent, lookupValue } from "../scripts/compute/lookup.ts";
-import { CrosstabTableSchema, FrequencyTableSchema, GridTableSchema } from "../scripts/load/config.ts";
+import { computeScoredMeans } from "../scripts/compute/scored-means.ts";
+import {
+  CrosstabTableSchema,
+  FrequencyTableSchema,
+  GridTableSchema,
+  ScoredMeansTableSchema,
+} from "../scripts/load/config.ts";
 import type { TableSchema } from "../scripts/load/schema.ts";
 import type { DataTable } from "../scripts/validate/table.ts";
 
@@ -167,5 +173,87 @@ describe("a grid table", () => {
     expect(table.rows[1].cells.faktor.text).toBe("");
     expect(lookupValue(table, ["Kontroll", "gjennomsnitt"])).toBe("76");
     expect(() => lookupValue(table, ["Kognitive krav", "faktor"])).toThrow(/empty cell/);
+  });
+});
+
+describe("means computed from published distributions (Figur 2's method)", () => {
+  const distribution = dataTable(
+    {
+      fields: [
+        { name: "situasjon", type: "string" },
+        { name: "aldri", type: "number" },
+        { name: "ukentlig", type: "number" },
+        { name: "daglig", type: "number" },
+      ],
+    },
+    [
+      { situasjon: "For lite tid", aldri: 10, ukentlig: 40, daglig: 50 }, // mean 0.1·1 + 0.4·2 + 0.5·3 = 2.4
+      { situasjon: "Avbrutt i telefonen", aldri: 50, ukentlig: 50, daglig: 0 }, // 1.5
+      { situasjon: "Konflikter", aldri: 80, ukentlig: 20, daglig: 0 }, // 1.2
+    ],
+  );
+  const scale = dataTable(
+    {
+      fields: [
+        { name: "felt", type: "string" },
+        { name: "poeng", type: "integer" },
+        { name: "etikett", type: "string" },
+      ],
+    },
+    [
+      { felt: "aldri", poeng: 1, etikett: "Aldri" },
+      { felt: "ukentlig", poeng: 2, etikett: "Ukentlig" },
+      { felt: "daglig", poeng: 3, etikett: "Daglig" },
+    ],
+  );
+  const groups = dataTable(
+    {
+      fields: [
+        { name: "sporsmal", type: "string" },
+        { name: "a", type: "number", title: "Overbelastning" },
+        { name: "b", type: "number", title: "Konflikt" },
+      ],
+    },
+    [
+      { sporsmal: "For lite tid.", a: 0.768, b: null }, // a final full stop does not stop the match
+      { sporsmal: "Avbrutt  i telefonen", a: 0.55, b: 0.31 }, // the larger loading decides
+      { sporsmal: "Konflikter", a: null, b: -0.7 },
+    ],
+  );
+  const definition = ScoredMeansTableSchema.parse({
+    kind: "scoredMeans",
+    title: "Stress",
+    data: "test",
+    item: "situasjon",
+    scale: { data: "skala", field: "felt", score: "poeng", label: "etikett" },
+    groups: { data: "faktorer", item: "sporsmal" },
+    rowLabel: "Stressfaktor",
+  });
+
+  it("weights each scale score by its percentage, then averages the items of each group", () => {
+    const { table, problems } = computeScoredMeans(
+      "stress",
+      definition,
+      distribution,
+      scale,
+      groups,
+      "report/tables/x.json",
+    );
+    expect(problems).toEqual([]);
+    expect(table?.items.map((i) => [i.item, i.group, Number(i.mean.toFixed(6))])).toEqual([
+      ["For lite tid", "Overbelastning", 2.4],
+      ["Avbrutt i telefonen", "Overbelastning", 1.5],
+      ["Konflikter", "Konflikt", 1.2],
+    ]);
+    expect(table?.rows).toEqual([
+      { group: "Overbelastning", mean: 2, items: 2 }, // (2.4 + 1.5) / 2 = 1.95 → 2.0
+      { group: "Konflikt", mean: 1.2, items: 1 },
+    ]);
+  });
+
+  it("names an item the grouping table does not have", () => {
+    const other = dataTable(distribution.schema, [{ situasjon: "Ukjent", aldri: 100, ukentlig: 0, daglig: 0 }]);
+    const { problems } = computeScoredMeans("stress", definition, other, scale, groups, "x");
+    expect(problems[0]).toEqual(expect.objectContaining({ row: 2, column: "situasjon", found: '"Ukjent"' }));
   });
 });

@@ -43,6 +43,14 @@ export function chartRows(table: ComputedTable): ChartRow[] {
         prosent: row.percent,
         prosent_tekst: formatPercent(row.percent, row.percentDecimals),
       }));
+    case "scoredMeans":
+      return table.rows.map((row, index) => ({
+        rekkefolge: index,
+        kategori: row.group,
+        gjennomsnitt: row.mean,
+        gjennomsnitt_tekst: formatNumber(row.mean, table.definition.decimals),
+        sporsmal: row.items,
+      }));
     case "grid":
       return table.rows.flatMap((row, rowIndex) =>
         table.columns.map((column, columnIndex) => ({

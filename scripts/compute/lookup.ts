@@ -94,7 +94,8 @@ export function lookupPercent(table: ComputedTable, keys: string[]): string {
       return row ? formatPercent(row.percent, row.percentDecimals) : "";
     }
     case "grid":
-      throw new LookupError('{{verdi "table" "row" "column"}} for a grid table', "{{prosent}}");
+    case "scoredMeans":
+      throw new LookupError(`{{verdi "table" "row" ...}} for a ${table.kind} table`, "{{prosent}}");
   }
 }
 
@@ -108,13 +109,24 @@ export function lookupN(table: ComputedTable): string {
     case "multiresponse":
       return formatNumber(table.base);
     case "grid":
-      throw new LookupError("a table with an N", "a grid table");
+    case "scoredMeans":
+      throw new LookupError("a table with an N", `a ${table.kind} table`);
   }
 }
 
 /** A cell of a grid table as printed, with " %" when the table's unit is "prosent". */
 export function lookupValue(table: ComputedTable, keys: string[]): string {
-  if (table.kind !== "grid") throw new LookupError("a grid table", `a ${table.kind} table`);
+  if (table.kind === "scoredMeans") {
+    expectArgs(keys, 1, "a group");
+    const group = need(
+      table.rows.map((r) => r.group),
+      keys[0],
+      "a group",
+    );
+    const row = table.rows.find((r) => r.group === group);
+    return row ? formatNumber(row.mean, table.definition.decimals) : "";
+  }
+  if (table.kind !== "grid") throw new LookupError("a grid or scoredMeans table", `a ${table.kind} table`);
   expectArgs(keys, 2, "a row and a column");
   const row = table.rows.find((r) => r.header === keys[0]);
   if (!row) {

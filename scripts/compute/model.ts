@@ -7,8 +7,9 @@ import { type Fact, readFacts } from "./facts.ts";
 import { computeFrequency, type FrequencyTable } from "./frequency.ts";
 import { computeGrid, type GridTable } from "./grid.ts";
 import { computeMultiResponse, type MultiResponseTable } from "./multiresponse.ts";
+import { computeScoredMeans, type ScoredMeansTable } from "./scored-means.ts";
 
-export type ComputedTable = FrequencyTable | CrosstabTable | MultiResponseTable | GridTable;
+export type ComputedTable = FrequencyTable | CrosstabTable | MultiResponseTable | GridTable | ScoredMeansTable;
 
 /** Everything the chapters, tables and charts print, computed from data. */
 export interface ReportModel {
@@ -32,7 +33,7 @@ export function computeModel(
   for (const [id, definition] of Object.entries(definitions)) {
     const table = data.get(definition.data);
     if (!table) continue; // reported by checkReportNeeds
-    const computed = computeTable(id, definition, table, facts, tableFiles[id] ?? "report/tables");
+    const computed = computeTable(id, definition, table, facts, data, tableFiles[id] ?? "report/tables");
     problems.push(...computed.problems);
     if (computed.table) tables.set(id, computed.table);
   }
@@ -42,18 +43,25 @@ export function computeModel(
 function computeTable(
   id: string,
   definition: TableDefinition,
-  data: DataTable,
+  table: DataTable,
   facts: Map<string, Fact>,
+  data: Map<string, DataTable>,
   definedIn: string,
 ): { table?: ComputedTable; problems: Problem[] } {
   switch (definition.kind) {
     case "frequency":
-      return computeFrequency(id, definition, data);
+      return computeFrequency(id, definition, table);
     case "crosstab":
-      return computeCrosstab(id, definition, data);
+      return computeCrosstab(id, definition, table);
     case "multiresponse":
-      return computeMultiResponse(id, definition, data, facts, definedIn);
+      return computeMultiResponse(id, definition, table, facts, definedIn);
     case "grid":
-      return { table: computeGrid(id, definition, data), problems: [] };
+      return { table: computeGrid(id, definition, table), problems: [] };
+    case "scoredMeans": {
+      const scale = data.get(definition.scale.data);
+      const groups = data.get(definition.groups.data);
+      if (!scale || !groups) return { problems: [] }; // reported by checkReportNeeds
+      return computeScoredMeans(id, definition, table, scale, groups, definedIn);
+    }
   }
 }

@@ -117,7 +117,29 @@ export const GridTableSchema = z.strictObject({
   unit: z.string().optional(),
 });
 
+/**
+ * Means computed from published percentage distributions: each item's mean
+ * score (the percentages weighting the scale's scores), then the mean of the
+ * items in each group, the group of an item being the column in which a
+ * grouping table (e.g. a rotated factor matrix) prints a value for it.
+ */
+export const ScoredMeansTableSchema = z.strictObject({
+  ...TableCommon,
+  kind: z.literal("scoredMeans"),
+  /** Column of the distribution data naming the item. */
+  item: z.string(),
+  /** Data file with the scale: which distribution column scores what. */
+  scale: z.strictObject({ data: z.string(), field: z.string(), score: z.string(), label: z.string() }),
+  /** Data file assigning items to groups. */
+  groups: z.strictObject({ data: z.string(), item: z.string() }),
+  /** Heading over the group names. */
+  rowLabel: z.string(),
+  /** Decimals of the means; default 1. */
+  decimals: z.number().int().min(0).max(3).default(1),
+});
+
 export const TableDefinitionSchema = z.discriminatedUnion("kind", [
+  ScoredMeansTableSchema,
   FrequencyTableSchema,
   CrosstabTableSchema,
   MultiResponseTableSchema,
@@ -128,6 +150,7 @@ export type FrequencyTableDefinition = z.infer<typeof FrequencyTableSchema>;
 export type CrosstabTableDefinition = z.infer<typeof CrosstabTableSchema>;
 export type MultiResponseTableDefinition = z.infer<typeof MultiResponseTableSchema>;
 export type GridTableDefinition = z.infer<typeof GridTableSchema>;
+export type ScoredMeansTableDefinition = z.infer<typeof ScoredMeansTableSchema>;
 
 export const TableDefinitionsSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), TableDefinitionSchema);
 export type TableDefinitions = z.infer<typeof TableDefinitionsSchema>;

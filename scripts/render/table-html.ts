@@ -3,6 +3,7 @@ import type { FrequencyTable } from "../compute/frequency.ts";
 import type { GridTable } from "../compute/grid.ts";
 import type { ComputedTable } from "../compute/model.ts";
 import type { MultiResponseTable } from "../compute/multiresponse.ts";
+import type { ScoredMeansTable } from "../compute/scored-means.ts";
 import { formatNumber, formatPercent } from "../format/norwegian.ts";
 import { escapeHtml } from "./escape.ts";
 
@@ -95,8 +96,23 @@ function gridInner(table: GridTable): string {
   return `${head}\n<tbody>\n${rows}\n</tbody>`;
 }
 
+function scoredMeansInner(table: ScoredMeansTable): string {
+  const rows = table.rows
+    .map(
+      (r) =>
+        `<tr><th scope="row">${escapeHtml(r.group)}</th><td>${formatNumber(r.mean, table.definition.decimals)}</td><td>${formatNumber(r.items)}</td></tr>`,
+    )
+    .join("\n");
+  return [
+    `<thead><tr><th scope="col">${escapeHtml(table.definition.rowLabel)}</th><th scope="col">Gjennomsnitt</th><th scope="col">Antall spørsmål</th></tr></thead>`,
+    `<tbody>\n${rows}\n</tbody>`,
+  ].join("\n");
+}
+
 function inner(table: ComputedTable): string {
   switch (table.kind) {
+    case "scoredMeans":
+      return scoredMeansInner(table);
     case "frequency":
       return frequencyInner(table);
     case "crosstab":

@@ -106,6 +106,18 @@ export function checkReportNeeds(sources: ProjectSources, data: Map<string, Data
           problems.push({ ...where("base"), expected: "the id of a fact holding N", found: `"${definition.base}"` });
         }
         break;
+      case "scoredMeans": {
+        needColumn("item", definition.item, text);
+        for (const [setting, name] of [
+          ["scale.data", definition.scale.data],
+          ["groups.data", definition.groups.data],
+        ] as const) {
+          if (!dataNames.has(name)) {
+            problems.push({ ...where(setting), expected: `a data file data/${name}.csv`, found: "no such file" });
+          }
+        }
+        break;
+      }
       case "grid":
         needColumn("rowHeader", definition.rowHeader, text);
         for (const [index, column] of (definition.columns ?? []).entries()) {
