@@ -11,9 +11,11 @@
  *
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
+import { type BuildSnapshot, compareSnapshots, formatChanges, snapshot } from "./compute/snapshot.ts";
 import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { ReportConfig } from "./load/config.ts";
@@ -121,6 +123,18 @@ export async function loadAndCompute(
   return { sources, data, model, editions };
 }
 
+/** The numbers a build printed, kept for the next build to compare with. */
+const SNAPSHOT_FILE = ".tall-forrige-bygg.json";
+const CHANGES_FILE = "endringer.md";
+
+async function readSnapshot(path: string): Promise<BuildSnapshot | undefined> {
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as BuildSnapshot;
+  } catch {
+    return undefined; // first build into this folder, or an unreadable old file: nothing to compare
+  }
+}
+
 function pdfMetadata(config: ReportConfig): PdfMetadata {
   return {
     title: config.title,
@@ -192,10 +206,29 @@ async function buildWith(
       (r.length > 1 ? ` × ${r.length} editions` : ""),
   );
 
+  // What changed since the previous build into this out/: every number and every sentence citing one.
+  const current = snapshot(model, documents[0].document.body);
+  const previous = await readSnapshot(join(outDir, SNAPSHOT_FILE));
+  const changes = previous ? compareSnapshots(previous, current) : undefined;
+  if (changes && (changes.cells.length > 0 || changes.sentences.length > 0)) {
+    log(
+      `changes  ${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences (see ${CHANGES_FILE}):`,
+    );
+    for (const c of changes.cells) log(`  ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
+    for (const s of changes.sentences) log(`  «${s.after}»`);
+  }
+
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
   const prefix = (id: string) => (options.editions ? `${id}/` : "");
   const files: Record<string, string | Uint8Array> = {};
   for (const { edition, document } of documents) files[`${prefix(edition.id)}rapport.html`] = document.html;
+  files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
+  if (changes) {
+    files[CHANGES_FILE] =
+      changes.cells.length + changes.sentences.length > 0
+        ? formatChanges(changes)
+        : "# Endringer siden forrige bygg\n\nIngen tall er endret.\n";
+  }
 
   // 6 print: one browser for every edition.
   if (browser) {

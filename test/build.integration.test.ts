@@ -247,6 +247,47 @@ describe("an Excel export of a data file", () => {
   });
 });
 
+describe("rebuilding with changed numbers", () => {
+  it("lists every changed number and every sentence citing one, in out/endringer.md", async () => {
+    const changedOut = join(work, "out-changes");
+    await build({ root, outDir: changedOut, pdf: false });
+    const dataDir = join(work, "data-changed");
+    await cp(join(root, "data"), dataDir, { recursive: true });
+    const facts = await readFile(join(dataDir, "fakta.csv"), "utf8");
+    await writeFile(join(dataDir, "fakta.csv"), facts.replace("\nsvarte,210,", "\nsvarte,200,"));
+
+    const lines: string[] = [];
+    await build({ root, dataDir, outDir: changedOut, pdf: false, log: (line) => lines.push(line) });
+    const summary = await readFile(join(changedOut, "endringer.md"), "utf8");
+    // 200 of 299 = 66.9 → 67 %: the count and the computed response rate both change.
+    expect(summary).toContain("og 200 svarte.");
+    expect(summary).toContain("Svarprosenten ble altså 67\u00a0%");
+    expect(summary).toMatch(/før: Skjemaet gikk dermed til 299 helsesekretærer, og 210 svarte\./);
+    expect(lines.join("\n")).toContain("«Svarprosenten ble altså 67\u00a0%");
+
+    // The same data again: nothing changed.
+    await build({ root, dataDir, outDir: changedOut, pdf: false });
+    expect(await readFile(join(changedOut, "endringer.md"), "utf8")).toContain("Ingen tall er endret.");
+  });
+
+  it("lists a changed count with its table, row and column", async () => {
+    const changedOut = join(work, "out-changes-table");
+    await build({ root, outDir: changedOut, pdf: false });
+    const dataDir = join(work, "data-changed-table");
+    await cp(join(root, "data"), dataDir, { recursive: true });
+    const csv = await readFile(join(dataDir, "kontorstorrelse.csv"), "utf8");
+    // Published percentages record the old publication: a deliberate change empties them.
+    await writeFile(
+      join(dataDir, "kontorstorrelse.csv"),
+      csv.replace(/,\d+\n/g, ",\n").replace("0–1 lege,27,", "0–1 lege,37,"),
+    );
+    await build({ root, dataDir, outDir: changedOut, pdf: false });
+    const summary = await readFile(join(changedOut, "endringer.md"), "utf8");
+    expect(summary).toContain("kontorstorrelse · 0–1 lege · Antall: 27 → 37");
+    expect(summary).toContain("kontorstorrelse · 0–1 lege · Prosent: 13\u00a0% → 17\u00a0%"); // 37/220 = 16.8
+  });
+});
+
 describe("a build with bad data", () => {
   it("names file, row and column, exits non-zero and leaves out/ as it was", async () => {
     const dataDir = join(work, "data-bad");

@@ -72,7 +72,7 @@ export function computeCrosstab(
           column: definition.publishedPercent,
           expected: `${formatPercent(cell.percent, cell.percentDecimals)} (row percentage of the counts, rounded half up)`,
           found: formatPercent(published, cell.percentDecimals),
-          hint: "a count or the published percentage is mistyped; the report computes percentages from the counts",
+          hint: "the report computes percentages from the counts: if you changed a count on purpose, empty this row's published percentage (it records an earlier publication); otherwise a number is mistyped",
         });
       }
     }

@@ -49,7 +49,7 @@ export function computeFrequency(
         column: definition.publishedPercent,
         expected: `${formatPercent(value, decimals)} (${count} of ${base}, rounded half up) to match the counts`,
         found: formatPercent(published, decimals),
-        hint: "a count or the published percentage is mistyped; the report computes percentages from the counts",
+        hint: "the report computes percentages from the counts: if you changed a count on purpose, empty this row's published percentage (it records an earlier publication); otherwise a number is mistyped",
       });
     }
     return { category: String(r.values[definition.category]), count, percent: value, percentDecimals: decimals };

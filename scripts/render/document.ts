@@ -14,6 +14,8 @@ export interface RenderedDocument {
   html: string;
   /** The print edition: the same document with a page-number slot in each contents entry. */
   paged: string;
+  /** The chapters' HTML, without layout, front matter or foreword. */
+  body: string;
   headings: Heading[];
   numbering: Numbering;
 }
@@ -106,7 +108,7 @@ export function renderDocument(
   };
   const html = render(false);
   const paged = render(true);
-  return { document: { html, paged, headings, numbering }, problems };
+  return { document: { html, paged, body, headings, numbering }, problems };
 }
 
 /** Join values into one CSS string literal, safe inside a <style> element. */
