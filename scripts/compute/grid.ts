@@ -1,3 +1,4 @@
+import type { Problem } from "../errors.ts";
 import { decimalsOf, formatNumber } from "../format/norwegian.ts";
 import type { GridTableDefinition } from "../load/config.ts";
 import type { DataTable } from "../validate/table.ts";
@@ -21,6 +22,33 @@ export interface GridTable {
   definition: GridTableDefinition;
   columns: GridColumn[];
   rows: { header: string; cells: Record<string, GridCell> }[];
+}
+
+/**
+ * Rows of a published distribution must add up to its total within rounding:
+ * each printed value may be off by half its last decimal.
+ */
+export function checkDistribution(definition: GridTableDefinition, data: DataTable): Problem[] {
+  const distribution = definition.distribution;
+  if (!distribution) return [];
+  const problems: Problem[] = [];
+  for (const row of data.rows) {
+    const values = distribution.columns.map((c) => row.values[c]);
+    if (values.every((v) => v === null)) continue;
+    const sum = values.reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+    const slack = distribution.columns.reduce((s, c) => s + 0.5 * 10 ** -decimalsOf(row.text[c] ?? ""), 0);
+    if (Math.abs(sum - distribution.total) > slack + 1e-9) {
+      problems.push({
+        file: data.file,
+        row: row.row,
+        column: distribution.columns.join(" + "),
+        expected: `a sum of ${formatNumber(distribution.total)} (± ${formatNumber(slack, 1)} for rounding)`,
+        found: formatNumber(sum, Math.max(...distribution.columns.map((c) => decimalsOf(row.text[c] ?? "")))),
+        hint: "a value is mistyped or in the wrong column",
+      });
+    }
+  }
+  return problems;
 }
 
 export function computeGrid(id: string, definition: GridTableDefinition, data: DataTable): GridTable {

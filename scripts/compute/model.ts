@@ -5,7 +5,7 @@ import type { DataTable } from "../validate/table.ts";
 import { type CrosstabTable, computeCrosstab } from "./crosstab.ts";
 import { type Fact, readFacts } from "./facts.ts";
 import { computeFrequency, type FrequencyTable } from "./frequency.ts";
-import { computeGrid, type GridTable } from "./grid.ts";
+import { checkDistribution, computeGrid, type GridTable } from "./grid.ts";
 import { computeMultiResponse, type MultiResponseTable } from "./multiresponse.ts";
 import { computeScoredMeans, type ScoredMeansTable } from "./scored-means.ts";
 
@@ -56,7 +56,7 @@ function computeTable(
     case "multiresponse":
       return computeMultiResponse(id, definition, table, facts, definedIn);
     case "grid":
-      return { table: computeGrid(id, definition, table), problems: [] };
+      return { table: computeGrid(id, definition, table), problems: checkDistribution(definition, table) };
     case "scoredMeans": {
       const scale = data.get(definition.scale.data);
       const groups = data.get(definition.groups.data);

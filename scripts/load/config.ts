@@ -115,6 +115,8 @@ export const GridTableSchema = z.strictObject({
     .optional(),
   /** What the values are, for the chart's axis and the text: "prosent", "poeng", ... */
   unit: z.string().optional(),
+  /** A distribution: these columns of every row add up to `total` (e.g. 100 %), within rounding. */
+  distribution: z.strictObject({ columns: z.array(z.string()).min(2), total: z.number() }).optional(),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Problem } from "../errors.ts";
-import { type Delimiter, decodeText, detectDelimiter, type Encoding } from "./decode.ts";
+import { type Delimiter, decodeText, detectDelimiter, type Encoding, UnsupportedEncoding } from "./decode.ts";
 
 /** A CSV file as text cells, before any typing. */
 export interface RawTable {
@@ -20,8 +20,23 @@ export interface RawTable {
  * breaks). Ragged rows are kept as they are so validation can name them.
  */
 export function parseCsv(file: string, input: string | Uint8Array): { table?: RawTable; problems: Problem[] } {
-  const { text, encoding } =
-    typeof input === "string" ? { text: input, encoding: "utf-8" as const } : decodeText(input);
+  let decoded: { text: string; encoding: Encoding };
+  try {
+    decoded = typeof input === "string" ? { text: input, encoding: "utf-8" } : decodeText(input);
+  } catch (error) {
+    if (!(error instanceof UnsupportedEncoding)) throw error;
+    return {
+      problems: [
+        {
+          file,
+          expected: "text in UTF-8 or Windows-1252",
+          found: error.message,
+          hint: "in Excel, save as «CSV UTF-8 (kommadelt)» or «CSV (semikolondelt)»",
+        },
+      ],
+    };
+  }
+  const { text, encoding } = decoded;
   const delimiter = detectDelimiter(text);
   let rows: { record: string[]; info: { lines: number } }[];
   try {

@@ -7,7 +7,16 @@
  */
 export type Encoding = "utf-8" | "windows-1252";
 
+export class UnsupportedEncoding extends Error {
+  constructor(readonly encoding: string) {
+    super(`text in ${encoding}`);
+  }
+}
+
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UnsupportedEncoding("UTF-16 (Excel's «Unicode-tekst»)");
+  }
   try {
     // `fatal` makes invalid UTF-8 throw instead of turning into U+FFFD; the BOM is stripped.
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };

@@ -123,6 +123,9 @@ export function checkReportNeeds(sources: ProjectSources, data: Map<string, Data
         for (const [index, column] of (definition.columns ?? []).entries()) {
           needColumn(`columns.${index}.field`, column.field, ["number", "integer", "string"]);
         }
+        for (const [index, column] of (definition.distribution?.columns ?? []).entries()) {
+          needColumn(`distribution.columns.${index}`, column, numeric);
+        }
         break;
     }
   }

@@ -1,0 +1,271 @@
+/**
+ * A corpus of malformed and hostile inputs, each fed to a real build. Every
+ * failing build must name the place of the problem and leave out/ exactly as
+ * it was; every hostile string must come out escaped.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../scripts/build.ts";
+import { ExitCode, InputProblems, type Problem, ReportError } from "../scripts/errors.ts";
+
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+let work: string;
+let out: string;
+let before: Record<string, string>;
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    files[name] = (await readFile(join(dir, name)).catch(() => Buffer.from("<dir>"))).toString("base64");
+  }
+  return files;
+}
+
+/** A throwaway copy of the project (report/, templates/, data/) to break. */
+async function copyProject(name: string): Promise<string> {
+  const root = join(work, name);
+  for (const dir of ["report", "templates", "data"])
+    await cp(join(projectRoot, dir), join(root, dir), { recursive: true });
+  // A published distribution, to test sums.
+  await writeFile(
+    join(root, "data", "fordeling.csv"),
+    "sporsmal,hoy,middels,lav\nHar du for mye å gjøre?,40,46,14\nHar du tid nok?,6.5,41,52.5\n",
+  );
+  await writeFile(
+    join(root, "data", "fordeling.schema.json"),
+    JSON.stringify({
+      fields: [
+        { name: "sporsmal", type: "string", constraints: { required: true } },
+        { name: "hoy", type: "number", title: "Høy", constraints: { minimum: 0, maximum: 100 } },
+        { name: "middels", type: "number", title: "Middels", constraints: { minimum: 0, maximum: 100 } },
+        { name: "lav", type: "number", title: "Lav", constraints: { minimum: 0, maximum: 100 } },
+      ],
+    }),
+  );
+  await writeFile(
+    join(root, "report", "tables", "zz-test.json"),
+    JSON.stringify({
+      fordeling: {
+        kind: "grid",
+        title: "Fordeling",
+        data: "fordeling",
+        rowHeader: "sporsmal",
+        distribution: { columns: ["hoy", "middels", "lav"], total: 100 },
+      },
+    }),
+  );
+  return root;
+}
+
+async function edit(root: string, file: string, change: (text: string) => string | Buffer) {
+  const path = join(root, file);
+  await writeFile(path, change(await readFile(path, "utf8")));
+}
+
+/** Build a broken copy; return the problems, after checking out/ did not change. */
+async function problemsOf(root: string): Promise<Problem[]> {
+  const error = await build({ root, outDir: out, pdf: false }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(await snapshot(out)).toEqual(before);
+  if (!(error instanceof InputProblems)) throw new Error(`expected input problems, got ${String(error)}`);
+  return error.problems;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "rapport-hostile-"));
+  out = join(work, "out");
+  await build({ root: await copyProject("good"), outDir: out, pdf: false });
+  before = await snapshot(out);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const csvCases: [string, string, (text: string) => string | Buffer, Partial<Problem>][] = [
+  ["a wrong delimiter", "data/utdanning.csv", (t) => t.replaceAll(",", "|"), { row: 1, column: "utdanning" }],
+  [
+    "UTF-16 text",
+    "data/utdanning.csv",
+    (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]),
+    { file: "data/utdanning.csv", found: "text in UTF-16 (Excel's «Unicode-tekst»)" },
+  ],
+  [
+    "a missing column",
+    "data/utdanning.csv",
+    (t) => t.replace(/,[^,\n]*$/gm, ""),
+    { row: 1, column: "prosent_publisert" },
+  ],
+  ["an extra column", "data/kontorstorrelse.csv", (t) => t.replace(/\n/g, ",x\n"), { row: 1, column: "x" }],
+  [
+    "text in a number",
+    "data/kontorstorrelse.csv",
+    (t) => t.replace("2–6 leger,168,", "2–6 leger,mange,"),
+    { row: 3, column: "antall", found: '"mange"' },
+  ],
+  [
+    "a negative count",
+    "data/kontorstorrelse.csv",
+    (t) => t.replace("7 leger eller flere,15,", "7 leger eller flere,-15,"),
+    { row: 4, column: "antall" },
+  ],
+  [
+    "a percentage over 100",
+    "data/kontorstorrelse.csv",
+    (t) => t.replace(",80\n", ",180\n"),
+    { row: 3, column: "prosent_publisert" },
+  ],
+  [
+    "a distribution summing to 120",
+    "data/fordeling.csv",
+    (t) => t.replace(",40,46,14", ",60,46,14"),
+    { row: 2, column: "hoy + middels + lav", found: "120" },
+  ],
+  ["a duplicate category", "data/kontorstorrelse.csv", (t) => `${t}2–6 leger,1,\n`, { row: 5, column: "storrelse" }],
+  ["an empty file", "data/kontorstorrelse.csv", () => "", { file: "data/kontorstorrelse.csv", found: "an empty file" }],
+  ["a header only", "data/kontorstorrelse.csv", (t) => t.split("\n")[0], { row: 2, found: "only a header" }],
+  [
+    "an unclosed quote",
+    "data/utdanning.csv",
+    (t) => t.replace("Sykepleier,", '"Sykepleier,'),
+    { file: "data/utdanning.csv", expected: "well-formed CSV" },
+  ],
+  [
+    "a category the schema does not allow",
+    "data/utdanning.csv",
+    (t) => t.replace("Bioingeniør,", "Tannlege,"),
+    { row: 5, column: "utdanning", found: '"Tannlege"' },
+  ],
+  [
+    "a decimal point in a semicolon file",
+    "data/utdanning.csv",
+    (t) => t.replaceAll(",", ";"),
+    { row: 7, column: "prosent_publisert", found: '"0.5"' },
+  ],
+  [
+    "a percent sign on a count",
+    "data/kontorstorrelse.csv",
+    (t) => t.replace("0–1 lege,27,", "0–1 lege,27 %,"),
+    { row: 2, column: "antall" },
+  ],
+  [
+    "a published percentage that the counts do not give",
+    "data/kontorstorrelse.csv",
+    (t) => t.replace(",13\n", ",31\n"),
+    { row: 2, column: "prosent_publisert", found: "31\u00a0%" },
+  ],
+  [
+    "a fact id used twice",
+    "data/fakta.csv",
+    (t) => `${t}svarte,1,antall,dobbel,x\n`,
+    { column: "id", found: '"svarte" again (first on row 9)' },
+  ],
+  [
+    "a schema that is not JSON",
+    "data/kontorstorrelse.schema.json",
+    (t) => t.slice(0, 40),
+    { file: "data/kontorstorrelse.schema.json", expected: "valid JSON" },
+  ],
+  [
+    "a chapter citing a category that does not exist",
+    "report/chapters/03-hvem-helsesekretaerene-er.md",
+    (t) => `${t}\n{{prosent "utdanning" "Tannlege"}}\n`,
+    { file: "report/chapters/03-hvem-helsesekretaerene-er.md", found: '"Tannlege"' },
+  ],
+  [
+    "a chapter citing a fact that does not exist",
+    "report/chapters/02-metode.md",
+    (t) => t.replace('{{tall "svarte"}}', '{{tall "svarte_ikke"}}'),
+    { file: "report/chapters/02-metode.md", row: 9, found: '"svarte_ikke"' },
+  ],
+  [
+    "a table definition naming a missing column",
+    "report/tables/03-hvem-helsesekretaerene-er.json",
+    (t) => t.replace('"count": "antall"', '"count": "antal"'),
+    { file: "report/tables/03-hvem-helsesekretaerene-er.json", column: "utdanning.count" },
+  ],
+  [
+    "an edition accent too light for text",
+    "report/editions/afi/edition.json",
+    (t) => t.replace("#1d5c87", "#9fd3ff"),
+    { file: "report/editions/afi/edition.json", column: "accent" },
+  ],
+];
+
+describe("malformed input", () => {
+  it.each(csvCases)("%s: names the place and leaves out/ unchanged", async (name, file, change, where) => {
+    const root = await copyProject(name.replace(/\W+/g, "-"));
+    await edit(root, file, change);
+    const problems = await problemsOf(root);
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining(where)]));
+  });
+
+  it("a file without a schema", async () => {
+    const root = await copyProject("no-schema");
+    await writeFile(join(root, "data", "ny.csv"), "a,b\n1,2\n");
+    expect(await problemsOf(root)).toEqual([expect.objectContaining({ file: "data/ny.csv", found: "no schema" })]);
+  });
+});
+
+describe("hostile strings", () => {
+  const script = "<script>alert(1)</script>";
+  const img = '<img src=x onerror="alert(2)">';
+
+  it("escapes labels from data in tables, charts and prose", async () => {
+    const root = await copyProject("hostile-labels");
+    await edit(root, "data/kontorstorrelse.csv", (t) =>
+      t.replace("7 leger eller flere", `"${img.replaceAll('"', '""')}"`),
+    );
+    await edit(root, "data/kontorstorrelse.schema.json", (t) =>
+      t.replace("7 leger eller flere", img.replaceAll('"', '\\"')),
+    );
+    await edit(root, "data/utdanning.csv", (t) => t.replace("Bioingeniør", script));
+    await edit(root, "data/utdanning.schema.json", (t) => t.replace("Bioingeniør", script));
+    await edit(root, "report/chapters/03-hvem-helsesekretaerene-er.md", (t) =>
+      t.replace('"Bioingeniør"', JSON.stringify(script)).replace('"7 leger eller flere"', `'${img}'`),
+    );
+    const hostileOut = join(work, "out-hostile");
+    await build({ root, outDir: hostileOut, pdf: false });
+    const html = await readFile(join(hostileOut, "rapport.html"), "utf8");
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;"); // in the table, the chart and the data table
+    expect(html).toMatch(/<text[^>]*>&lt;img src=x onerror=/); // in the chart's SVG
+  });
+
+  it("renders raw HTML in chapters and forewords as text", async () => {
+    const root = await copyProject("hostile-markdown");
+    await edit(root, "report/chapters/01-innledning.md", (t) => `${t}\n${script}\n\n[lenke](javascript:alert(3))\n`);
+    await edit(root, "report/editions/fagforbundet/forord.md", (t) => `${t}\n${img}\n`);
+    await edit(root, "report/editions/fagforbundet/edition.json", (t) =>
+      t.replace('"name": "Fagforbundet"', `"name": ${JSON.stringify(script)}`),
+    );
+    const hostileOut = join(work, "out-hostile-md");
+    await build({ root, outDir: hostileOut, pdf: false, editions: ["fagforbundet"] });
+    const html = await readFile(join(hostileOut, "fagforbundet", "rapport.html"), "utf8");
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('<p class="cover-name">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+  });
+
+  it("fails the build when the document tries to reach the network while printing", async () => {
+    const root = await copyProject("network");
+    await edit(root, "report/chapters/01-innledning.md", (t) => `${t}\n![bilde](http://example.invalid/bilde.png)\n`);
+    const networkOut = join(work, "out-network");
+    await mkdir(networkOut, { recursive: true });
+    const error = await build({ root, outDir: networkOut }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ReportError);
+    expect((error as ReportError).exitCode).toBe(ExitCode.network);
+    expect((error as Error).message).toContain("http://example.invalid/bilde.png");
+    expect(await readdir(networkOut)).toEqual([]);
+  });
+});
