@@ -13,6 +13,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { ChartCache } from "./chart/cache.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { type BuildSnapshot, compareSnapshots, formatChanges, snapshot } from "./compute/snapshot.ts";
@@ -40,6 +41,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** One line per stage; default silent. */
   log?: (line: string) => void;
+  /** Reuse rendered charts across builds; default: a cache under `<root>/.cache/charts`. */
+  chartCache?: ChartCache;
   /**
    * Editions to render, each into `<outDir>/<edition>/`; "all" for every
    * folder in report/editions/. Default: the report's default edition,
@@ -170,6 +173,7 @@ async function buildWith(
   browser: Promise<LaunchedBrowser> | undefined,
 ): Promise<BuildResult> {
   const { sources, model, editions } = await loadAndCompute(options, timings);
+  const chartCache = options.chartCache ?? new ChartCache(join(options.root, ".cache", "charts"));
 
   // 4 chart: once per accent colour, since editions differ only there.
   const chartsByAccent = await stage(
@@ -180,7 +184,9 @@ async function buildWith(
       const byAccent = new Map<string, Map<string, RenderedChart>>();
       for (const accent of new Set(editions.map((e) => e.config.accent))) {
         const rendered = new Map<string, RenderedChart>();
-        for (const chart of sources.charts) rendered.set(chart.id, await renderChart(chart, model.tables, accent));
+        for (const chart of sources.charts) {
+          rendered.set(chart.id, await renderChart(chart, model.tables, accent, chartCache));
+        }
         byAccent.set(accent, rendered);
       }
       return byAccent;

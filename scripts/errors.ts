@@ -53,8 +53,15 @@ export class InputProblems extends ReportError {
 export function formatProblem(problem: Problem): string {
   const where = [
     problem.file,
-    problem.row === undefined ? undefined : `row ${problem.row}`,
-    problem.column === undefined ? undefined : `column "${problem.column}"`,
+    // Spreadsheets have rows; chapters and other text files have lines.
+    problem.row === undefined ? undefined : `${problem.file.endsWith(".csv") ? "row" : "line"} ${problem.row}`,
+    problem.column === undefined
+      ? undefined
+      : problem.file.endsWith(".csv")
+        ? `column "${problem.column}"`
+        : problem.column.startsWith("{{")
+          ? problem.column
+          : `setting "${problem.column}"`,
   ]
     .filter(Boolean)
     .join(", ");

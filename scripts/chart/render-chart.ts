@@ -5,6 +5,7 @@ import { ExitCode, ReportError } from "../errors.ts";
 import { SANS } from "../fonts/catalog.ts";
 import type { ChartSource } from "../load/project.ts";
 import { escapeHtml } from "../render/escape.ts";
+import { ChartCache } from "./cache.ts";
 import { chartRows } from "./chart-rows.ts";
 import { nbLocale } from "./locale.ts";
 import { useEmbeddedFontMetrics } from "./text-metrics.ts";
@@ -71,6 +72,7 @@ export async function renderChart(
   chart: ChartSource,
   tables: Map<string, ComputedTable>,
   accent: string,
+  cache?: ChartCache,
 ): Promise<RenderedChart> {
   useEmbeddedFontMetrics();
   const meta = figureMeta(chart);
@@ -82,6 +84,10 @@ export async function renderChart(
     );
   }
   const { usermeta: _ignored, $schema: _schema, ...spec } = chart.spec;
+  const rows = chartRows(table);
+  const key = ChartCache.key(spec, rows, accent, meta.description);
+  const cached = await cache?.get(key);
+  if (cached !== undefined) return { id: chart.id, file: chart.file, meta, svg: cached };
   let view: vega.View | undefined;
   try {
     const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, { config: chartConfig(accent) });
@@ -93,8 +99,9 @@ export async function renderChart(
     };
     view = new vega.View(runtime, { renderer: "none", locale: nbLocale, loader });
     const dataName = (spec.data as { name?: string } | undefined)?.name ?? meta.table;
-    view.data(dataName, chartRows(table));
+    view.data(dataName, rows);
     const svg = labelSvg(await view.toSVG(), meta.description);
+    await cache?.set(key, svg);
     return { id: chart.id, file: chart.file, meta, svg };
   } catch (error) {
     if (error instanceof ReportError) throw error;

@@ -1,8 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { fontFiles } from "./catalog.ts";
 
+let cached: Promise<string> | undefined;
+
 /** `@font-face` rules with the fonts inlined as data URLs (the HTML must work offline and from file://). */
-export async function embeddedFontFaces(): Promise<string> {
+export function embeddedFontFaces(): Promise<string> {
+  cached ??= readFontFaces();
+  return cached;
+}
+
+async function readFontFaces(): Promise<string> {
   const rules = await Promise.all(
     fontFiles().map(async (font) => {
       const base64 = (await readFile(font.path)).toString("base64");

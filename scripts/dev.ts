@@ -1,0 +1,121 @@
+/**
+ * The author loop: `npm run dev` watches report/, templates/ and data/,
+ * rebuilds the HTML on every change and reloads it in the browser. A broken
+ * input shows its problems in the page and the terminal; the watcher keeps
+ * going. The PDF is rebuilt on request (press p, or open /pdf) or once
+ * nothing has changed for a while.
+ *
+ *   npm run dev -- [--port 4173] [--edition NAME] [--pdf-after SECONDS]
+ */
+
+import { readFile } from "node:fs/promises";
+import { createServer, type ServerResponse } from "node:http";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { watch } from "chokidar";
+import { build } from "./build.ts";
+import { ChartCache } from "./chart/cache.ts";
+import { ReportError } from "./errors.ts";
+import { escapeHtml } from "./render/escape.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "4173" },
+    edition: { type: "string" },
+    "pdf-after": { type: "string", default: "20" },
+  },
+});
+const port = Number(values.port);
+const pdfAfterMs = Number(values["pdf-after"]) * 1000;
+const outDir = join(root, "out");
+const editions = values.edition ? [values.edition] : undefined;
+const htmlFile = join(outDir, ...(editions ? [editions[0]] : []), "rapport.html");
+
+const chartCache = new ChartCache(join(root, ".cache", "charts"));
+const clients = new Set<ServerResponse>();
+let page = "<!doctype html><title>Bygger …</title><p>Bygger rapporten …</p>";
+let pdfTimer: NodeJS.Timeout | undefined;
+let building: Promise<void> = Promise.resolve();
+
+const say = (line: string) => process.stderr.write(`${new Date().toLocaleTimeString("nb-NO")} ${line}\n`);
+
+const RELOAD = `<script>new EventSource("/events").onmessage = () => location.reload();</script>`;
+
+function errorPage(message: string): string {
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Feil i rapporten</title>
+<style>body{font:15px/1.5 sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;background:#fff3f3;border-left:4px solid #b00;padding:1rem}</style>
+</head><body><h1>Rapporten kunne ikke bygges</h1><p>Rett feilen og lagre filen; siden lastes på nytt av seg selv.</p><pre>${escapeHtml(message)}</pre></body></html>`;
+}
+
+function notify() {
+  for (const client of clients) client.write("data: reload\n\n");
+}
+
+async function rebuild(reason: string, pdf: boolean) {
+  const started = performance.now();
+  try {
+    await build({ root, outDir, pdf, editions, chartCache, log: pdf ? say : undefined });
+    page = await readFile(htmlFile, "utf8");
+    say(`${pdf ? "PDF and HTML" : "HTML"} rebuilt in ${Math.round(performance.now() - started)} ms (${reason})`);
+  } catch (error) {
+    const message = error instanceof ReportError ? error.message : String((error as Error).stack ?? error);
+    page = errorPage(message);
+    say(`build failed (${reason}):\n${message}`);
+  }
+  notify();
+}
+
+/** Builds run one after another; a change during a build queues one more. */
+function schedule(reason: string, pdf = false) {
+  building = building.then(() => rebuild(reason, pdf));
+  if (!pdf) {
+    clearTimeout(pdfTimer);
+    if (pdfAfterMs > 0) pdfTimer = setTimeout(() => schedule("quiet period", true), pdfAfterMs);
+  }
+}
+
+const server = createServer((request, response) => {
+  if (request.url === "/events") {
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    response.write("retry: 500\n\n");
+    clients.add(response);
+    request.on("close", () => clients.delete(response));
+    return;
+  }
+  if (request.url === "/pdf") {
+    schedule("requested", true);
+    response.writeHead(202, { "content-type": "text/plain; charset=utf-8" });
+    response.end("PDF-en bygges; se terminalen.\n");
+    return;
+  }
+  response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  response.end(page.replace("</body>", `${RELOAD}</body>`));
+});
+
+server.listen(port, "127.0.0.1", () => {
+  say(`serving the report at http://127.0.0.1:${port}/ — press p (and Enter) for a PDF, Ctrl+C to stop`);
+});
+
+let pending: NodeJS.Timeout | undefined;
+const changed = new Set<string>();
+watch(
+  ["report", "templates", "data"].map((dir) => join(root, dir)),
+  { ignoreInitial: true },
+).on("all", (_event, path) => {
+  changed.add(path.slice(root.length));
+  clearTimeout(pending);
+  // Editors write a file in several steps; wait until they are done.
+  pending = setTimeout(() => {
+    const reason = [...changed].join(", ");
+    changed.clear();
+    schedule(reason);
+  }, 25);
+});
+
+process.stdin.on("data", (input) => {
+  if (input.toString().trim().toLowerCase() === "p") schedule("requested", true);
+});
+
+schedule("start");
