@@ -6,6 +6,7 @@
  *
  * Exit codes: see ExitCode in errors.ts and the README.
  */
+import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build, loadAndCompute } from "./build.ts";
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
         log,
       });
       if (!values.quiet) process.stderr.write(`built ${result.files.join(", ")}\n`);
+      // For npm run bench: per-stage milliseconds of this build.
+      if (values["timings-json"]) await writeFile(values["timings-json"], JSON.stringify(result.timings));
       return ExitCode.ok;
     }
     if (command === "check") {
@@ -72,6 +75,7 @@ function parse(argv: string[]) {
       quiet: { type: "boolean", default: false },
       debug: { type: "boolean", default: false },
       edition: { type: "string", multiple: true },
+      "timings-json": { type: "string" },
       "all-editions": { type: "boolean", default: false },
     },
   });
