@@ -119,22 +119,23 @@ describe("the built HTML", () => {
   });
 
   it("numbers tables and figures in order of appearance", () => {
-    expect(
-      $("caption .label")
+    const labels = (selector: string) =>
+      $(selector)
         .toArray()
-        .map((e) => $(e).text()),
-    ).toEqual(["Tabell 1", "Tabell 2"]);
-    expect(
-      $("figcaption .label")
-        .toArray()
-        .map((e) => $(e).text()),
-    ).toEqual(["Figur 1", "Figur 2"]);
+        .map((e) => $(e).text());
+    const tables = labels("caption .label");
+    const figures = labels("figcaption .label");
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    expect(tables).toEqual(tables.map((_, i) => `Tabell ${i + 1}`));
+    expect(figures).toEqual(figures.map((_, i) => `Figur ${i + 1}`));
+    expect($("#tabell-utdanning caption .label").text()).toBe("Tabell 1");
     expect($('a.xref[href="#tabell-kontorstorrelse"]').first().text()).toBe("tabell\u00a02");
   });
 
   it("has one SVG chart per figure, with a text alternative", () => {
     const figures = $("figure.chart");
-    expect(figures.length).toBe(2);
+    expect(figures.length).toBe($("figcaption .label").length);
+    expect(figures.length).toBeGreaterThanOrEqual(2);
     for (const figure of figures.toArray()) {
       const svgs = $(figure).find(".chart-image svg");
       expect(svgs.length).toBe(1);

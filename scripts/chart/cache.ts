@@ -1,14 +1,34 @@
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Rendered charts by content: the same spec, data and colour give the same
  * SVG, so it is kept in memory and under a git-ignored folder and reused by
  * the next build or the next rebuild in `npm run dev`. The key includes the
- * renderer's version, so an upgrade never serves a stale picture.
+ * chart stage's own code and the Vega versions, so a change to how charts
+ * are drawn never serves a stale picture.
  */
-const RENDERER_VERSION = "chart-1";
+const require = createRequire(import.meta.url);
+const RENDERER_VERSION = (() => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha256");
+  for (const name of readdirSync(here).sort()) hash.update(readFileSync(join(here, name)));
+  hash.update(readFileSync(join(here, "..", "fonts", "catalog.ts")));
+  // vega does not export its package.json; its entry file's path carries no version either, so read the file.
+  for (const pkg of ["vega", "vega-lite"]) {
+    const main = require.resolve(pkg);
+    const manifest = join(
+      main.slice(0, main.lastIndexOf(`/node_modules/${pkg}/`) + `/node_modules/${pkg}/`.length),
+      "package.json",
+    );
+    hash.update(JSON.parse(readFileSync(manifest, "utf8")).version);
+  }
+  return hash.digest("hex");
+})();
 
 export class ChartCache {
   private memory = new Map<string, string>();

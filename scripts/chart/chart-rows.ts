@@ -54,6 +54,10 @@ export function chartRows(table: ComputedTable): ChartRow[] {
     case "grid":
       return table.rows.flatMap((row, rowIndex) =>
         table.columns.map((column, columnIndex) => ({
+          // Every field of the row, so a chart can label or filter by any of them.
+          ...Object.fromEntries(
+            table.columns.map((c) => [c.field, row.cells[c.field].value ?? row.cells[c.field].text]),
+          ),
           rekkefolge: rowIndex * table.columns.length + columnIndex,
           rad: row.header,
           rad_rekkefolge: rowIndex,

@@ -43,3 +43,7 @@ export const nbTimeLocale = {
 const { locale } = vega as unknown as { locale: (number: object, time: object) => vega.LocaleFormatters };
 
 export const nbLocale = locale(nbNumberLocale, nbTimeLocale);
+
+// Axis and legend labels are formatted with Vega's default locale, whatever the View is given.
+vega.formatLocale(nbNumberLocale);
+vega.timeFormatLocale(nbTimeLocale);

@@ -13,8 +13,10 @@ import { useEmbeddedFontMetrics } from "./text-metrics.ts";
 /** What a figure shows besides its picture: caption, source and the numbers as a table. */
 export interface FigureMeta {
   caption: string;
-  /** Table id whose computed rows the chart draws. */
+  /** Table id whose computed rows the chart draws (the spec's top-level named data). */
   table: string;
+  /** More named datasets, by name → table id, for layers that draw a second table. */
+  data?: Record<string, string>;
   source?: string;
   note?: string;
   /** Text alternative for the picture. */
@@ -76,16 +78,23 @@ export async function renderChart(
 ): Promise<RenderedChart> {
   useEmbeddedFontMetrics();
   const meta = figureMeta(chart);
-  const table = tables.get(meta.table);
-  if (!table) {
-    throw new ReportError(
-      `${chart.file}: usermeta.table: expected the id of a table defined in report/tables/, found "${meta.table}"`,
-      ExitCode.invalidInput,
-    );
+  const datasets: Record<string, string> = {
+    [(chart.spec.data as { name?: string } | undefined)?.name ?? meta.table]: meta.table,
+    ...meta.data,
+  };
+  const rowsByName: Record<string, ReturnType<typeof chartRows>> = {};
+  for (const [name, tableId] of Object.entries(datasets)) {
+    const table = tables.get(tableId);
+    if (!table) {
+      throw new ReportError(
+        `${chart.file}: usermeta: expected the id of a table defined in report/tables/, found "${tableId}"`,
+        ExitCode.invalidInput,
+      );
+    }
+    rowsByName[name] = chartRows(table);
   }
   const { usermeta: _ignored, $schema: _schema, ...spec } = chart.spec;
-  const rows = chartRows(table);
-  const key = ChartCache.key(spec, rows, accent, meta.description);
+  const key = ChartCache.key(spec, rowsByName, accent, meta.description);
   const cached = await cache?.get(key);
   if (cached !== undefined) return { id: chart.id, file: chart.file, meta, svg: cached };
   let view: vega.View | undefined;
@@ -98,8 +107,7 @@ export async function renderChart(
       throw new Error(`charts may not load external data (${uri})`);
     };
     view = new vega.View(runtime, { renderer: "none", locale: nbLocale, loader });
-    const dataName = (spec.data as { name?: string } | undefined)?.name ?? meta.table;
-    view.data(dataName, rows);
+    for (const [name, rows] of Object.entries(rowsByName)) view.data(name, rows);
     const svg = labelSvg(await view.toSVG(), meta.description);
     await cache?.set(key, svg);
     return { id: chart.id, file: chart.file, meta, svg };

@@ -7,6 +7,7 @@ export interface GridColumn {
   field: string;
   label: string;
   decimals?: number;
+  unit?: string;
 }
 
 export interface GridCell {
@@ -21,7 +22,7 @@ export interface GridTable {
   id: string;
   definition: GridTableDefinition;
   columns: GridColumn[];
-  rows: { header: string; cells: Record<string, GridCell> }[];
+  rows: { header: string; cells: Record<string, GridCell>; values: Record<string, string | number | null> }[];
 }
 
 /**
@@ -53,7 +54,7 @@ export function checkDistribution(definition: GridTableDefinition, data: DataTab
 
 export function computeGrid(id: string, definition: GridTableDefinition, data: DataTable): GridTable {
   const titleOf = (field: string) => data.schema.fields.find((f) => f.name === field)?.title ?? field;
-  const chosen: { field: string; label?: string; decimals?: number }[] =
+  const chosen: { field: string; label?: string; decimals?: number; unit?: string }[] =
     definition.columns ??
     data.schema.fields.filter((f) => f.name !== definition.rowHeader).map((f) => ({ field: f.name }));
   const columns: GridColumn[] = chosen.map((c) => ({ ...c, label: c.label ?? titleOf(c.field) }));
@@ -71,7 +72,15 @@ export function computeGrid(id: string, definition: GridTableDefinition, data: D
         cells[column.field] = { value: null, text: value };
       }
     }
-    return { header: String(r.values[definition.rowHeader]), cells };
+    const header = r.values[definition.rowHeader];
+    return {
+      values: r.values,
+      header:
+        typeof header === "number"
+          ? formatNumber(header, decimalsOf(r.text[definition.rowHeader] ?? ""))
+          : String(header),
+      cells,
+    };
   });
   return { kind: "grid", id, definition, columns, rows };
 }

@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from "../format/norwegian.ts";
 import { TOTAL_ROW } from "./crosstab.ts";
 import { countOfCategories, percentOfCategories } from "./frequency.ts";
+import type { GridCell, GridColumn, GridTable } from "./grid.ts";
 import type { ComputedTable } from "./model.ts";
 import { publishedPercent } from "./rounding.ts";
 
@@ -114,8 +115,29 @@ export function lookupN(table: ComputedTable): string {
   }
 }
 
-/** A cell of a grid table as printed, with " %" when the table's unit is "prosent". */
-export function lookupValue(table: ComputedTable, keys: string[]): string {
+/**
+ * A cell of a grid table as printed, with " %" when the table's unit is
+ * "prosent": by row header and column, or by column and field filters that
+ * pick one row (`{{verdi "lonn" "arslonn" yrke="Legesekretærer" arbeidstid="Heltidsansatte"}}`).
+ */
+export function lookupValue(table: ComputedTable, keys: string[], filters: Record<string, string> = {}): string {
+  if (table.kind === "grid" && Object.keys(filters).length > 0) {
+    expectArgs(keys, 1, "a column, with the row chosen by field filters");
+    const rows = table.rows.filter((r) =>
+      Object.entries(filters).every(([field, value]) => String(r.values[field]) === value),
+    );
+    if (rows.length !== 1) {
+      throw new LookupError(
+        "filters that pick exactly one row",
+        `${rows.length} rows for ${Object.entries(filters)
+          .map(([f, v]) => `${f}="${v}"`)
+          .join(" ")}`,
+      );
+    }
+    const column = table.columns.find((c) => c.field === keys[0] || c.label === keys[0]);
+    if (!column) throw new LookupError(`a column (${listed(table.columns.map((c) => c.field))})`, `"${keys[0]}"`);
+    return cellText(table, rows[0].cells[column.field], column);
+  }
   if (table.kind === "scoredMeans") {
     expectArgs(keys, 1, "a group");
     const group = need(
@@ -134,7 +156,11 @@ export function lookupValue(table: ComputedTable, keys: string[]): string {
   }
   const column = table.columns.find((c) => c.field === keys[1] || c.label === keys[1]);
   if (!column) throw new LookupError(`a column (${listed(table.columns.map((c) => c.field))})`, `"${keys[1]}"`);
-  const cell = row.cells[column.field];
+  return cellText(table, row.cells[column.field], column);
+}
+
+function cellText(table: GridTable, cell: GridCell, column: GridColumn): string {
   if (cell.value === null) throw new LookupError("a cell with a number", "an empty cell");
-  return table.definition.unit === "prosent" ? `${cell.text}\u00a0%` : cell.text;
+  const unit = column.unit ?? table.definition.unit;
+  return unit === "prosent" ? `${cell.text}\u00a0%` : unit === "kr" ? `${cell.text}\u00a0kr` : cell.text;
 }

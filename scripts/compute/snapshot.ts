@@ -46,8 +46,21 @@ export function tableCells(table: ComputedTable): NumberCell[] {
         ...table.rows.map((r) => cell(r.item, "Prosent", pct(r.percent, r.percentDecimals))),
         cell("N", "N", formatNumber(table.base)),
       ];
-    case "grid":
-      return table.rows.flatMap((r) => table.columns.map((c) => cell(r.header, c.label, r.cells[c.field].text)));
+    case "grid": {
+      // A row is named by its header and its text cells (e.g. "Sekretærer / Heltidsansatte / Helsetjenester"),
+      // since a header alone may repeat; only number cells are listed.
+      const seen = new Map<string, number>();
+      return table.rows.flatMap((r) => {
+        const texts = table.columns.filter((c) => r.cells[c.field].value === null).map((c) => r.cells[c.field].text);
+        let name = [r.header, ...texts.filter(Boolean)].join(" / ");
+        const count = (seen.get(name) ?? 0) + 1;
+        seen.set(name, count);
+        if (count > 1) name = `${name} (${count})`;
+        return table.columns
+          .filter((c) => r.cells[c.field].value !== null)
+          .map((c) => cell(name, c.label, r.cells[c.field].text));
+      });
+    }
     case "scoredMeans":
       return table.rows.map((r) => cell(r.group, "Gjennomsnitt", formatNumber(r.mean, table.definition.decimals)));
   }

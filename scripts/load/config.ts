@@ -110,6 +110,8 @@ export const GridTableSchema = z.strictObject({
         label: z.string().optional(),
         /** Decimals to print; default: as written in the data. */
         decimals: z.number().int().min(0).max(4).optional(),
+        /** How prose prints the column's values: "prosent" adds " %", "kr" adds " kr"; default: the table's unit. */
+        unit: z.string().optional(),
       }),
     )
     .optional(),

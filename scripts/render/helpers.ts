@@ -208,10 +208,12 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   });
 
   // A published cell of a grid table: {{verdi "vedlegg-indikatorer" "Kontroll" "gjennomsnitt"}}.
-  helper("verdi", (args) => {
-    const [id, ...keys] = strings(args, "a table id, a row and a column", 3);
+  // or by column and filters on the row's fields: {{verdi "lonn" "arslonn" yrke="Legesekretærer" bransje="Helsetjenester"}}.
+  helper("verdi", (args, options) => {
+    const filters = (options.hash ?? {}) as Record<string, string>;
+    const [id, ...keys] = strings(args, "a table id and a column (and a row, or filters)", 2);
     const t = table(id);
-    return number(look(() => lookupValue(t, keys)));
+    return number(look(() => lookupValue(t, keys, filters)));
   });
 
   // The sum of the rounded percentages as printed in a frequency table (how a reader adding up the column gets it).

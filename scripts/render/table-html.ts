@@ -86,11 +86,23 @@ function multiResponseInner(table: MultiResponseTable): string {
 }
 
 function gridInner(table: GridTable): string {
-  const head = `<thead><tr><th scope="col">${escapeHtml(table.definition.rowLabel)}</th>${table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join("")}</tr></thead>`;
+  const textColumns = new Set(
+    table.columns.filter((c) => table.rows.every((r) => r.cells[c.field].value === null)).map((c) => c.field),
+  );
+  const head = `<thead><tr><th scope="col">${escapeHtml(table.definition.rowLabel)}</th>${table.columns
+    .map((c) => `<th scope="col"${textColumns.has(c.field) ? ' class="text"' : ""}>${escapeHtml(c.label)}</th>`)
+    .join("")}</tr></thead>`;
   const rows = table.rows
     .map(
       (r) =>
-        `<tr><th scope="row">${escapeHtml(r.header)}</th>${table.columns.map((c) => `<td>${escapeHtml(r.cells[c.field].text)}</td>`).join("")}</tr>`,
+        `<tr><th scope="row">${escapeHtml(r.header)}</th>${table.columns
+          .map((c) => {
+            const cell = r.cells[c.field];
+            // Text columns read from the left; numbers line up on the right.
+            const text = cell.value === null && cell.text !== "";
+            return `<td${text ? ' class="text"' : ""}>${escapeHtml(cell.text)}</td>`;
+          })
+          .join("")}</tr>`,
     )
     .join("\n");
   return `${head}\n<tbody>\n${rows}\n</tbody>`;

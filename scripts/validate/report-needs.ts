@@ -119,7 +119,7 @@ export function checkReportNeeds(sources: ProjectSources, data: Map<string, Data
         break;
       }
       case "grid":
-        needColumn("rowHeader", definition.rowHeader, text);
+        needColumn("rowHeader", definition.rowHeader, ["string", "integer", "number"]);
         for (const [index, column] of (definition.columns ?? []).entries()) {
           needColumn(`columns.${index}.field`, column.field, ["number", "integer", "string"]);
         }
