@@ -14,10 +14,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ChartCache } from "./chart/cache.ts";
-import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
+import { figureMeta, type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { type BuildSnapshot, compareSnapshots, formatChanges, snapshot } from "./compute/snapshot.ts";
-import { InputProblems } from "./errors.ts";
+import { InputProblems, ReportError } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { ReportConfig } from "./load/config.ts";
 import { type Edition, listEditions, loadEdition } from "./load/editions.ts";
@@ -138,13 +138,62 @@ async function readSnapshot(path: string): Promise<BuildSnapshot | undefined> {
   }
 }
 
+/**
+ * `npm run check`: stages 1–3, then every chapter and foreword resolved
+ * against the model (each table, figure, category and fact they cite must
+ * exist), without drawing charts or starting a browser.
+ */
+export async function check(options: Pick<BuildOptions, "root" | "dataDir" | "log">): Promise<void> {
+  const log = options.log ?? (() => {});
+  const { sources, model, editions } = await loadAndCompute({ ...options, editions: "all" });
+  const started = performance.now();
+  const charts = new Map<string, RenderedChart>();
+  const problems = [];
+  for (const chart of sources.charts) {
+    try {
+      charts.set(chart.id, { id: chart.id, file: chart.file, meta: figureMeta(chart), svg: "<svg></svg>" });
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      problems.push({
+        file: chart.file,
+        expected: "a chart with a caption, a table and a description",
+        found: error.message,
+      });
+    }
+  }
+  for (const chart of charts.values()) {
+    for (const tableId of [chart.meta.table, ...Object.values(chart.meta.data ?? {})]) {
+      if (!model.tables.has(tableId)) {
+        problems.push({
+          file: chart.file,
+          column: "usermeta",
+          expected: "the id of a table defined in report/tables/",
+          found: `"${tableId}"`,
+        });
+      }
+    }
+  }
+  for (const edition of editions) {
+    problems.push(...renderDocument(sources, model, charts, { fonts: "", edition }).problems);
+  }
+  if (problems.length > 0) throw new InputProblems(problems);
+  log(
+    `refs     every table, figure, category and fact the text cites exists (${Math.round(performance.now() - started)} ms)`,
+  );
+}
+
 function pdfMetadata(config: ReportConfig): PdfMetadata {
   return {
     title: config.title,
     author: config.author ?? config.publisher,
     subject: config.subject ?? config.subtitle ?? config.title,
     keywords: config.keywords,
-    date: config.date ? new Date(`${config.date}T12:00:00Z`) : undefined,
+    // Reproducible builds: SOURCE_DATE_EPOCH (seconds) or the report's date; otherwise the build time.
+    date: process.env.SOURCE_DATE_EPOCH
+      ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000)
+      : config.date
+        ? new Date(`${config.date}T12:00:00Z`)
+        : undefined,
   };
 }
 

@@ -9,7 +9,7 @@
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { build, loadAndCompute } from "./build.ts";
+import { build, check } from "./build.ts";
 import { ExitCode, ReportError } from "./errors.ts";
 
 const USAGE = `usage: npm run build -- [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       return ExitCode.ok;
     }
     if (command === "check") {
-      await loadAndCompute({ root, dataDir: values.data, log, editions: "all" });
+      await check({ root, dataDir: values.data, log });
       if (!values.quiet) process.stderr.write("check: no problems found\n");
       return ExitCode.ok;
     }

@@ -271,6 +271,26 @@ describe("rebuilding with changed numbers", () => {
     expect(await readFile(join(changedOut, "endringer.md"), "utf8")).toContain("Ingen tall er endret.");
   });
 
+  it("lists a changed salary figure and every sentence that cites it", async () => {
+    const changedOut = join(work, "out-changes-salary");
+    await build({ root, outDir: changedOut, pdf: false });
+    const dataDir = join(work, "data-changed-salary");
+    await cp(join(root, "data"), dataDir, { recursive: true });
+    const csv = await readFile(join(dataDir, "lonn-helsesekretaerer.csv"), "utf8");
+    const row = "Legesekretærer,Heltidsansatte,Helsetjenester,1547,210,31000,372000,";
+    expect(csv).toContain(row);
+    await writeFile(join(dataDir, "lonn-helsesekretaerer.csv"), csv.replace(row, row.replace("372000", "380400")));
+    const lines: string[] = [];
+    await build({ root, dataDir, outDir: changedOut, pdf: false, log: (line) => lines.push(line) });
+    const summary = await readFile(join(changedOut, "endringer.md"), "utf8");
+    expect(summary).toContain(
+      "lonn · Legesekretærer / Heltidsansatte / Helsetjenester · Årslønn (kr): 372\u00a0000 → 380\u00a0400",
+    );
+    expect(summary).toMatch(/nå: En legesekretær i heltidsstilling .* eller 380\u00a0400\u00a0kr i året\./);
+    expect(summary.match(/^- lonn/gm)).toHaveLength(1);
+    expect(lines.join("\n")).toContain("380\u00a0400\u00a0kr i året");
+  });
+
   it("lists a changed count with its table, row and column", async () => {
     const changedOut = join(work, "out-changes-table");
     await build({ root, outDir: changedOut, pdf: false });

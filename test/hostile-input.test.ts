@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../scripts/build.ts";
+import { build, check } from "../scripts/build.ts";
 import { ExitCode, InputProblems, type Problem, ReportError } from "../scripts/errors.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -267,5 +267,20 @@ describe("hostile strings", () => {
     expect((error as ReportError).exitCode).toBe(ExitCode.network);
     expect((error as Error).message).toContain("http://example.invalid/bilde.png");
     expect(await readdir(networkOut)).toEqual([]);
+  });
+});
+
+describe("npm run check", () => {
+  it("finds a reference the prose makes to something the data does not have, without rendering", async () => {
+    const root = await copyProject("check-references");
+    await edit(root, "report/editions/delta/forord.md", (t) => `${t}\n{{figur "finnes-ikke"}}\n`);
+    const error = await check({ root }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputProblems);
+    expect((error as InputProblems).problems).toEqual([
+      expect.objectContaining({ file: "report/editions/delta/forord.md", found: '"finnes-ikke"' }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { PDFDocument } from "pdf-lib";
+import { createHash } from "node:crypto";
+import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 
 export interface PdfMetadata {
   title: string;
@@ -26,5 +27,13 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata): Promise
     doc.setCreationDate(metadata.date);
     doc.setModificationDate(metadata.date);
   }
+  // The file identifier comes from the content (dates masked), not from chance: the same input, the same PDF.
+  const content = Buffer.from(pdf)
+    .toString("latin1")
+    .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "");
+  const id = PDFHexString.of(createHash("md5").update(content, "latin1").digest("hex"));
+  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
   return doc.save({ useObjectStreams: true });
 }
