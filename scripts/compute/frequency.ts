@@ -25,6 +25,8 @@ export interface FrequencyTable {
   base: number;
   /** Everyone, answered or not. */
   grandTotal: number;
+  /** Published percentages the counts do not give, accepted in the definition with a reason. */
+  discrepancies: { category: string; published: number; computed: number; decimals: number; reason: string }[];
 }
 
 export function computeFrequency(
@@ -33,6 +35,7 @@ export function computeFrequency(
   data: DataTable,
 ): { table: FrequencyTable; problems: Problem[] } {
   const problems: Problem[] = [];
+  const discrepancies: FrequencyTable["discrepancies"] = [];
   const outsideNames = new Set(definition.nonResponse);
   const answered = data.rows.filter((r) => !outsideNames.has(String(r.values[definition.category])));
   const base = answered.reduce((sum, r) => sum + Number(r.values[definition.count]), 0);
@@ -42,7 +45,11 @@ export function computeFrequency(
     const { value, decimals } =
       base > 0 ? publishedPercent(count, base, definition.percentDecimals) : { value: 0, decimals: 0 };
     const published = definition.publishedPercent ? r.values[definition.publishedPercent] : null;
-    if (typeof published === "number" && published !== value) {
+    const category = String(r.values[definition.category]);
+    const reason = definition.publishedDiffers[category];
+    if (typeof published === "number" && published !== value && reason !== undefined) {
+      discrepancies.push({ category, published, computed: value, decimals, reason });
+    } else if (typeof published === "number" && published !== value) {
       problems.push({
         file: data.file,
         row: r.row,
@@ -60,7 +67,17 @@ export function computeFrequency(
     .map((r) => ({ category: String(r.values[definition.category]), count: Number(r.values[definition.count]) }));
 
   const grandTotal = base + outside.reduce((sum, r) => sum + r.count, 0);
-  return { table: { kind: "frequency", id, definition, rows, outside, base, grandTotal }, problems };
+  for (const category of Object.keys(definition.publishedDiffers)) {
+    if (!discrepancies.some((d) => d.category === category)) {
+      problems.push({
+        file: data.file,
+        column: definition.publishedPercent,
+        expected: `the published percentage of "${category}" to differ from the computed one, as report/tables/ says`,
+        found: "that it does not (or no such category): remove the entry from publishedDiffers",
+      });
+    }
+  }
+  return { table: { kind: "frequency", id, definition, rows, outside, base, grandTotal, discrepancies }, problems };
 }
 
 /** Percentage of the base that a set of categories makes up together, computed from their summed counts. */

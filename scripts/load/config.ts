@@ -64,6 +64,12 @@ export const FrequencyTableSchema = z.strictObject({
   nonResponse: z.array(z.string()).default([]),
   /** Decimals of the percentage column; default 0 (whole percent). */
   percentDecimals: z.number().int().min(0).max(2).default(0),
+  /**
+   * Categories whose published percentage the counts do not give, known and
+   * accepted: category → why (words only; the note under the table prints
+   * both numbers from the data). The table shows the computed percentage.
+   */
+  publishedDiffers: z.record(z.string(), z.string().regex(/^[^0-9]*$/, "a reason in words, without digits")).default({}),
 });
 
 /** Counts by two categories, shown with row percentages and a totals row (e.g. staffing by secretaries per doctor). */

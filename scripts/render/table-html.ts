@@ -136,16 +136,28 @@ function inner(table: ComputedTable): string {
   }
 }
 
+/** Notes the data itself calls for: published percentages that the counts do not give. */
+function dataNotes(table: ComputedTable): string | undefined {
+  if (table.kind !== "frequency" || table.discrepancies.length === 0) return undefined;
+  return table.discrepancies
+    .map(
+      (d) =>
+        `Kilden oppgir ${formatPercent(d.published, d.decimals)} for «${d.category}», ${d.reason}. Regnet av antallene blir det ${formatPercent(d.computed, d.decimals)}, som tabellen viser.`,
+    )
+    .join(" ");
+}
+
 /** A numbered table with its caption, source and note. */
 export function tableHtml(table: ComputedTable, numbered: Numbered): string {
   const { definition } = table;
+  const note = [definition.note, dataNotes(table)].filter(Boolean).join(" ") || undefined;
   return [
     `<div class="table-block" id="${numbered.anchor}">`,
     `<table class="${table.kind}">`,
     `<caption><span class="label">${numbered.label}</span> ${escapeHtml(definition.title)}</caption>`,
     inner(table),
     `</table>`,
-    notes(definition.source, definition.note),
+    notes(definition.source, note),
     `</div>`,
   ]
     .filter(Boolean)
