@@ -72,6 +72,12 @@ export function lookupPercent(table: ComputedTable, keys: string[]): string {
       return formatPercent(sum.value, sum.decimals);
     }
     case "crosstab": {
+      if (keys.length === 1) {
+        // A row's share of everyone in the table.
+        const row = need(table.rows, keys[0], "a row");
+        const share = publishedPercent(table.rowTotals[row], table.grandTotal, table.definition.percentDecimals);
+        return formatPercent(share.value, share.decimals);
+      }
       if (keys.length < 2) throw new LookupError("a row and one or more columns", `${keys.length} arguments`);
       const [rowKey, ...columnKeys] = keys;
       const columns = columnKeys.map((c) => need(table.columns, c, "a column"));

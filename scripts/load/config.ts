@@ -69,7 +69,9 @@ export const FrequencyTableSchema = z.strictObject({
    * accepted: category → why (words only; the note under the table prints
    * both numbers from the data). The table shows the computed percentage.
    */
-  publishedDiffers: z.record(z.string(), z.string().regex(/^[^0-9]*$/, "a reason in words, without digits")).default({}),
+  publishedDiffers: z
+    .record(z.string(), z.string().regex(/^[^0-9]*$/, "a reason in words, without digits"))
+    .default({}),
 });
 
 /** Counts by two categories, shown with row percentages and a totals row (e.g. staffing by secretaries per doctor). */
