@@ -291,7 +291,7 @@ describe("rebuilding with changed numbers", () => {
     expect(lines.join("\n")).toContain("380\u00a0400\u00a0kr i året");
   });
 
-  it("lists a changed count with its table, row and column", async () => {
+  it("changes a count's table, chart, percentages and every sentence citing it, and lists them", async () => {
     const changedOut = join(work, "out-changes-table");
     await build({ root, outDir: changedOut, pdf: false });
     const dataDir = join(work, "data-changed-table");
@@ -306,6 +306,29 @@ describe("rebuilding with changed numbers", () => {
     const summary = await readFile(join(changedOut, "endringer.md"), "utf8");
     expect(summary).toContain("kontorstorrelse · 0–1 lege · Antall: 27 → 37");
     expect(summary).toContain("kontorstorrelse · 0–1 lege · Prosent: 13\u00a0% → 17\u00a0%"); // 37/220 = 16.8
+
+    // The table, its chart, its percentages and every sentence citing it follow the new count.
+    const html = cheerio.load(await readFile(join(changedOut, "rapport.html"), "utf8"));
+    const row = html("#tabell-kontorstorrelse tbody tr")
+      .toArray()
+      .map((tr) =>
+        html(tr)
+          .children()
+          .toArray()
+          .map((c) => html(c).text()),
+      );
+    expect(row).toEqual([
+      ["0–1 lege", "37", "17"],
+      ["2–6 leger", "168", "76"], // 168/220 = 76.4
+      ["7 leger eller flere", "15", "7"],
+    ]);
+    expect(html("#tabell-kontorstorrelse tfoot").text()).toContain("220");
+    expect(html("#figur-kontorstorrelse svg text").text()).toContain("17\u00a0%");
+    expect(html("#figur-kontorstorrelse svg text").text()).not.toContain("13\u00a0%");
+    expect(html("main").text()).toContain(
+      "76\u00a0% er ansatt ved kontor med to til seks leger, 17\u00a0% ved kontor med én lege og 7\u00a0%",
+    );
+    expect(summary).toMatch(/nå: .*76\u00a0% er ansatt ved kontor med to til seks leger, 17\u00a0%/);
   });
 });
 

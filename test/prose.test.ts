@@ -1,0 +1,48 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** Chapters and edition forewords: everything a writer types prose into. */
+async function proseFiles(): Promise<string[]> {
+  const chapters = (await readdir(join(root, "report", "chapters"))).map((f) => join("report", "chapters", f));
+  const editions = await readdir(join(root, "report", "editions"));
+  const forewords = [];
+  for (const edition of editions) {
+    for (const f of await readdir(join(root, "report", "editions", edition))) {
+      if (f.endsWith(".md")) forewords.push(join("report", "editions", edition, f));
+    }
+  }
+  return [...chapters, ...forewords].filter((f) => f.endsWith(".md"));
+}
+
+/** What remains of a line once helpers, headings and literature years are taken out. */
+function typedDigits(line: string): string | undefined {
+  if (/^\s*#/.test(line)) return undefined; // headings may carry numbers
+  const prose = line
+    .replace(/\{\{[^}]*\}\}/g, "") // numbers from data
+    .replace(/\((?:[^()]*?\b(?:18|19|20)\d{2}[a-z]?\b[^()]*?)\)/g, ""); // literature references such as (Rutle mfl. 1995)
+  return /\d/.test(prose) ? prose.trim() : undefined;
+}
+
+describe("chapter prose", () => {
+  it("has no digits typed outside helpers (headings and literature years aside)", async () => {
+    const offenders: string[] = [];
+    for (const file of await proseFiles()) {
+      const lines = (await readFile(join(root, file), "utf8")).split("\n");
+      lines.forEach((line, i) => {
+        const found = typedDigits(line);
+        if (found) offenders.push(`${file}:${i + 1}: ${found.slice(0, 120)}`);
+      });
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("would catch a typed number", () => {
+    expect(typedDigits("Hele 83 % svarte.")).toBe("Hele 83 % svarte.");
+    expect(typedDigits('{{prosent "utdanning" "Sykepleier"}} svarte (Rutle mfl. 1995).')).toBeUndefined();
+    expect(typedDigits("## 3.1 Utdanning")).toBeUndefined();
+  });
+});

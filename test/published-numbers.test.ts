@@ -1,0 +1,162 @@
+/**
+ * Every number of every published table in data/ appears in the built HTML
+ * and PDF, in its row and column. The expected values come from the data
+ * files as transcribed from the source, read here independently of the
+ * pipeline, and formatted the Norwegian way by a few plain rules.
+ */
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as cheerio from "cheerio";
+import { parse } from "csv-parse/sync";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../scripts/build.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let work: string;
+let $: cheerio.CheerioAPI;
+let pdfText: string;
+
+interface Definition {
+  kind: string;
+  data: string;
+  category?: string;
+  count?: string;
+  publishedPercent?: string;
+  nonResponse?: string[];
+  publishedDiffers?: Record<string, string>;
+  row?: string;
+  column?: string;
+  item?: string;
+  percent?: string;
+  rowHeader?: string;
+  columns?: { field: string }[];
+}
+
+const NBSP = "\u00a0";
+/** "0.5" → "0,5"; "2693" → "2 693" (no-break space); as the source prints numbers, in Norwegian. */
+function norwegian(text: string): string {
+  const [whole, fraction] = text.split(".");
+  const grouped =
+    whole.length > 4 || (whole.length === 4 && !fraction) ? whole.replace(/\B(?=(\d{3})+$)/g, NBSP) : whole;
+  return fraction === undefined ? grouped : `${grouped},${fraction}`;
+}
+
+/** The table definitions of every table the report places. */
+async function definitions(): Promise<[string, Definition][]> {
+  const all: [string, Definition][] = [];
+  for (const file of (await readdir(join(root, "report", "tables"))).sort()) {
+    all.push(
+      ...Object.entries(
+        JSON.parse(await readFile(join(root, "report", "tables", file), "utf8")) as Record<string, Definition>,
+      ),
+    );
+  }
+  return all.filter(([id]) => $(`#tabell-${id}`).length > 0);
+}
+
+async function rows(name: string): Promise<Record<string, string>[]> {
+  return parse(await readFile(join(root, "data", `${name}.csv`), "utf8"), { columns: true });
+}
+
+/** The text of each row of a table, as cells: header first. */
+function tableRows(id: string): string[][] {
+  return $(`#tabell-${id} tr`)
+    .toArray()
+    .map((tr) =>
+      $(tr)
+        .children()
+        .toArray()
+        .map((c) => $(c).text().trim()),
+    );
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "rapport-numbers-"));
+  await build({ root, outDir: work });
+  $ = cheerio.load(await readFile(join(work, "rapport.html"), "utf8"));
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(join(work, "rapport.pdf"))), verbosity: 0 })
+    .promise;
+  const pages = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  pdfText = pages.join(" ").replace(/\s+/g, " ");
+  await pdf.destroy();
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("every published number, in its row and column", () => {
+  it("is in the HTML for every table the report places", async () => {
+    const checked: string[] = [];
+    for (const [id, def] of await definitions()) {
+      const data = await rows(def.data);
+      const shown = tableRows(id);
+      expect(shown.length, `table ${id} is in the report`).toBeGreaterThan(0);
+      const rowOf = (label: string) => shown.find((cells) => cells[0] === label);
+      if (def.kind === "frequency" && def.category && def.count && def.publishedPercent) {
+        for (const r of data) {
+          const cells = rowOf(r[def.category]);
+          expect(cells, `${id}: row ${r[def.category]}`).toBeDefined();
+          expect(cells?.[1], `${id}: ${r[def.category]} count`).toBe(norwegian(r[def.count]));
+          const percent = r[def.publishedPercent];
+          if (percent !== "" && !def.publishedDiffers?.[r[def.category]]) {
+            expect(cells?.[2], `${id}: ${r[def.category]} percent`).toBe(norwegian(percent));
+          }
+          checked.push(`${id}/${r[def.category]}`);
+        }
+      } else if (def.kind === "crosstab" && def.row && def.column && def.count && def.publishedPercent) {
+        const columns = [...new Set(data.map((r) => r[def.column as string]))];
+        for (const r of data) {
+          const at = shown.findIndex((cells) => cells[0] === r[def.row as string]);
+          const column = columns.indexOf(r[def.column]);
+          // A row group: "<label> Antall …counts… total", then "Prosent …percents… 100".
+          expect(shown[at]?.[2 + column], `${id}: ${r[def.row]} × ${r[def.column]} count`).toBe(
+            norwegian(r[def.count]),
+          );
+          expect(shown[at + 1]?.[1 + column], `${id}: ${r[def.row]} × ${r[def.column]} percent`).toBe(
+            norwegian(r[def.publishedPercent]),
+          );
+          checked.push(`${id}/${r[def.row]}/${r[def.column]}`);
+        }
+      } else if (def.kind === "multiresponse" && def.item && def.percent) {
+        for (const r of data) {
+          expect(rowOf(r[def.item])?.[1], `${id}: ${r[def.item]}`).toBe(norwegian(r[def.percent]));
+          checked.push(`${id}/${r[def.item]}`);
+        }
+      } else if (def.kind === "grid" && def.rowHeader) {
+        const fields = (def.columns ?? []).map((c) => c.field);
+        data.forEach((r, i) => {
+          const cells = shown[i + 1]; // after the header row
+          expect(cells?.[0], `${id}: row ${i + 1}`).toBe(norwegian(r[def.rowHeader as string]));
+          fields.forEach((field, j) => {
+            expect(cells?.[j + 1], `${id}: row ${i + 1}, ${field}`).toBe(
+              /^-?[\d.]+$/.test(r[field]) ? norwegian(r[field]) : r[field],
+            );
+          });
+          checked.push(`${id}/${i}`);
+        });
+      }
+    }
+    expect(checked.length).toBeGreaterThan(50);
+  });
+
+  it("is in the PDF text, on the line of its category, for every frequency table", async () => {
+    for (const [id, def] of await definitions()) {
+      if (def.kind !== "frequency" || !def.category || !def.count || !def.publishedPercent) continue;
+      for (const r of await rows(def.data)) {
+        const published = r[def.publishedPercent];
+        const percent = published === "" || def.publishedDiffers?.[r[def.category]] ? "" : ` ${norwegian(published)}`;
+        // A long category may wrap in the PDF: its last words then stand on the line with the numbers.
+        const tail = r[def.category].split(" ").slice(-2).join(" ");
+        expect(pdfText, `${id}: ${r[def.category]}`).toContain(`${tail} ${norwegian(r[def.count])}${percent}`);
+      }
+    }
+  });
+});
