@@ -15,7 +15,8 @@ async function proseFiles(): Promise<string[]> {
       if (f.endsWith(".md")) forewords.push(join("report", "editions", edition, f));
     }
   }
-  return [...chapters, ...forewords].filter((f) => f.endsWith(".md"));
+  // The literature list is references, not prose: its volumes and pages are bibliographic facts.
+  return [...chapters, ...forewords].filter((f) => f.endsWith(".md") && !f.endsWith("-litteratur.md"));
 }
 
 /** What remains of a line once helpers, headings and literature years are taken out. */

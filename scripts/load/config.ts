@@ -33,8 +33,20 @@ export const ReportConfigSchema = z.strictObject({
   language: z.string().default("nb"),
   /** Data files whose names start with this hold the single numbers prose cites; default "fakta". */
   factsPrefix: z.string().default("fakta"),
-  /** Chapter files under report/chapters, in reading order. */
-  chapters: z.array(z.string().regex(/\.md$/)).min(1),
+  /**
+   * Chapter files under report/chapters, in reading order: a file name, or
+   * { file, numbered: false } for unnumbered matter such as a summary or the
+   * literature list.
+   */
+  chapters: z
+    .array(
+      z.union([
+        z.string().regex(/\.md$/),
+        z.strictObject({ file: z.string().regex(/\.md$/), numbered: z.boolean().default(true) }),
+      ]),
+    )
+    .min(1)
+    .transform((list) => list.map((c) => (typeof c === "string" ? { file: c, numbered: true } : c))),
 });
 export type ReportConfig = z.infer<typeof ReportConfigSchema>;
 

@@ -27,6 +27,7 @@ export function projectPaths(root: string, overrides: Partial<ProjectPaths> = {}
 export interface Chapter {
   file: string;
   source: string;
+  numbered: boolean;
 }
 
 export interface ChartSource {
@@ -111,10 +112,10 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
   }
 
   const chapters: Chapter[] = [];
-  for (const name of config?.chapters ?? []) {
-    const path = join(paths.report, "chapters", name);
+  for (const chapter of config?.chapters ?? []) {
+    const path = join(paths.report, "chapters", chapter.file);
     const source = await readText(path, show(path), problems);
-    if (source !== undefined) chapters.push({ file: show(path), source });
+    if (source !== undefined) chapters.push({ file: show(path), source, numbered: chapter.numbered });
   }
 
   const charts: ChartSource[] = [];

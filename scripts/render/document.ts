@@ -69,7 +69,7 @@ export function renderDocument(
   const { edition } = extra;
   const foreword = edition.foreword ? renderChapter(edition.foreword.file, edition.foreword.source, false) : undefined;
   for (const chapter of sources.chapters) {
-    const section = renderChapter(chapter.file, chapter.source, true);
+    const section = renderChapter(chapter.file, chapter.source, chapter.numbered);
     if (section) sections.push(section);
   }
 
