@@ -52,9 +52,18 @@ export function computeScoredMeans(
   }));
   const groupColumns = groupData.schema.fields.filter((f) => f.name !== definition.groups.item && f.type !== "string");
 
-  // An item belongs to the group whose column holds its largest (absolute) printed value.
+  // An item's group: named in the group column, or the column holding its largest (absolute) printed value.
   const groupOf = new Map<string, string>();
+  const ungrouped = new Set<string>();
+  const groupColumn = definition.groups.group;
   for (const row of groupData.rows) {
+    if (groupColumn) {
+      const group = row.values[groupColumn];
+      const item = key(String(row.values[definition.groups.item]));
+      if (group === null || group === "") ungrouped.add(item);
+      else groupOf.set(item, String(group));
+      continue;
+    }
     let best: { title: string; value: number } | undefined;
     for (const field of groupColumns) {
       const value = row.values[field.name];
@@ -69,6 +78,7 @@ export function computeScoredMeans(
   for (const row of data.rows) {
     const item = String(row.values[definition.item]);
     const group = groupOf.get(key(item));
+    if (!group && ungrouped.has(key(item))) continue;
     if (!group) {
       problems.push({
         file: data.file,
@@ -96,9 +106,10 @@ export function computeScoredMeans(
     items.push({ item, group, mean: sum / weight });
   }
 
-  const groups = [...new Set(groupColumns.map((f) => f.title ?? f.name))].filter((g) =>
-    items.some((i) => i.group === g),
-  );
+  const order = groupColumn
+    ? (groupData.schema.fields.find((f) => f.name === groupColumn)?.constraints?.enum ?? [...new Set(groupOf.values())])
+    : groupColumns.map((f) => f.title ?? f.name);
+  const groups = [...new Set(order)].filter((g) => items.some((i) => i.group === g));
   const rows = groups.map((group) => {
     const members = items.filter((i) => i.group === group);
     const mean = members.reduce((s, i) => s + i.mean, 0) / members.length;

@@ -154,8 +154,12 @@ export const ScoredMeansTableSchema = z.strictObject({
   item: z.string(),
   /** Data file with the scale: which distribution column scores what. */
   scale: z.strictObject({ data: z.string(), field: z.string(), score: z.string(), label: z.string() }),
-  /** Data file assigning items to groups. */
-  groups: z.strictObject({ data: z.string(), item: z.string() }),
+  /**
+   * Data file assigning items to groups: by a `group` column naming each item's
+   * group (empty: in no group), or else by the numeric column in which it has
+   * its largest value (e.g. a factor loading).
+   */
+  groups: z.strictObject({ data: z.string(), item: z.string(), group: z.string().optional() }),
   /** Heading over the group names. */
   rowLabel: z.string(),
   /** Decimals of the means; default 1. */
