@@ -181,6 +181,25 @@ describe("the built PDF", () => {
   });
 });
 
+describe("the built PDF's pages", () => {
+  it("keep all text inside the margins at full size (nothing too wide makes Chromium shrink the pages)", async () => {
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(join(outDir, "rapport.pdf"))), verbosity: 0 })
+      .promise;
+    const rightEdges: number[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      for (const item of content.items)
+        if ("str" in item && item.str.trim()) rightEdges.push(item.transform[4] + item.width);
+    }
+    await pdf.destroy();
+    const A4_WIDTH = 595.28;
+    const MARGIN = (22 / 25.4) * 72; // 22 mm, as templates/style.css sets it
+    expect(Math.max(...rightEdges)).toBeLessThanOrEqual(A4_WIDTH - MARGIN + 1);
+    // Full size: the widest lines reach the margin, as they would not if the page were scaled down.
+    expect(Math.max(...rightEdges)).toBeGreaterThan(A4_WIDTH - MARGIN - 15);
+  });
+});
+
 describe("the built PDF's contents", () => {
   it("gives each heading, table and figure the page it is printed on", async () => {
     const pages = await pdfLines(join(outDir, "rapport.pdf"));
