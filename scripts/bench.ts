@@ -96,7 +96,7 @@ async function buildRuns(extra: string[], label: string) {
     totals.push(result.ms);
     peaks.push(result.peak);
     for (const [stage, t] of Object.entries(JSON.parse(await readFile(timings, "utf8")) as Record<string, number>)) {
-      (stages[stage] ??= []).push(t);
+      stages[stage] = [...(stages[stage] ?? []), t];
     }
   }
   return { totals, peaks, stages };
