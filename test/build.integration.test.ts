@@ -205,17 +205,22 @@ describe("the built PDF's contents", () => {
     const pages = await pdfLines(join(outDir, "rapport.pdf"));
     const contentsPage = pages.findIndex((lines) => lines.includes("Innhold"));
     expect(contentsPage).toBeGreaterThan(0);
-    const entries = pages[contentsPage]
-      .map((line) => /^(.+?) (\d+)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ text: m[1], page: Number(m[2]) }));
+    const entriesOf = (lines: string[]) =>
+      lines
+        .map((line) => /^(.+?) (\d+)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => ({ text: m[1], page: Number(m[2]) }));
+    // The contents run from its first page to the page before the first entry.
+    const firstEntryPage = entriesOf(pages[contentsPage])[0].page;
+    const entries = pages.slice(contentsPage, firstEntryPage - 1).flatMap(entriesOf);
+    const lastContentsPage = firstEntryPage - 2;
     expect(entries.map((e) => e.text)).toEqual(
       expect.arrayContaining(["1 Innledning", "3.1 Utdanning", "Tabell 2 Størrelse på fastlegekontorene"]),
     );
     for (const entry of entries) {
       // The first page after the contents where the entry's text stands as a line of its own.
       const printedOn =
-        pages.findIndex((lines, i) => i > contentsPage && lines.some((l) => l.startsWith(entry.text))) + 1;
+        pages.findIndex((lines, i) => i > lastContentsPage && lines.some((l) => l.startsWith(entry.text))) + 1;
       expect(printedOn, entry.text).toBe(entry.page);
     }
   });
