@@ -24,6 +24,8 @@ afterAll(async () => {
 interface AxeResult {
   violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
   requests: string[];
+  /** The page's scroll width and viewport width: equal when nothing makes the page scroll sideways. */
+  widths: [number, number];
 }
 
 /** Open the HTML edition from file:// at a given width, record every request, run axe-core. */
@@ -36,12 +38,15 @@ async function audit(width: number): Promise<AxeResult> {
       requests.push(request.url());
     });
     await page.goto(`file://${join(work, "rapport.html")}`, { waitUntil: "load" });
+    const widths = (await page.evaluate(
+      "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+    )) as [number, number];
     await page.addScriptTag({ content: axe.source });
     const result = (await page.evaluate(
       `axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] })
         .then((r) => ({ violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })) }))`,
-    )) as Omit<AxeResult, "requests">;
-    return { ...result, requests };
+    )) as Pick<AxeResult, "violations">;
+    return { ...result, requests, widths };
   });
 }
 
@@ -52,8 +57,10 @@ describe("the HTML edition", () => {
   });
 
   it("has no axe-core violations at phone width, and makes no request beyond the file itself", async () => {
-    const { violations, requests } = await audit(390);
+    const { violations, requests, widths } = await audit(390);
     expect(violations).toEqual([]);
+    const [scrollWidth, viewportWidth] = widths;
+    expect(scrollWidth).toBeLessThanOrEqual(viewportWidth); // wide tables scroll in their own block
     expect(requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"))).toEqual([]);
   });
 

@@ -152,7 +152,8 @@ export function tableHtml(table: ComputedTable, numbered: Numbered): string {
   const { definition } = table;
   const note = [definition.note, dataNotes(table)].filter(Boolean).join(" ") || undefined;
   return [
-    `<div class="table-block" id="${numbered.anchor}">`,
+    // Focusable and named: on a narrow screen the block scrolls sideways, and keyboard users must reach it.
+    `<div class="table-block" id="${numbered.anchor}" tabindex="0" role="region" aria-label="${numbered.label}">`,
     `<table class="${table.kind}">`,
     `<caption><span class="label">${numbered.label}</span> ${escapeHtml(definition.title)}</caption>`,
     inner(table),
@@ -179,7 +180,7 @@ export function figureHtml(
 ): string {
   return [
     `<figure class="chart" id="${numbered.anchor}">`,
-    `<div class="chart-image">${svg}</div>`,
+    `<div class="chart-image" tabindex="0" role="region" aria-label="${numbered.label}">${svg}</div>`,
     `<figcaption><span class="label">${numbered.label}</span> ${escapeHtml(caption)}</figcaption>`,
     notes(source, note),
     `<details class="figure-data"><summary>Tallene i ${numbered.label.toLowerCase()}</summary>\n${dataTable}\n</details>`,
