@@ -96,6 +96,15 @@ afterAll(async () => {
 });
 
 describe("every published number, in its row and column", () => {
+  it("comes from a table the report places: every table defined in report/tables/ is in the HTML", async () => {
+    const defined: string[] = [];
+    for (const file of await readdir(join(root, "report", "tables"))) {
+      defined.push(...Object.keys(JSON.parse(await readFile(join(root, "report", "tables", file), "utf8"))));
+    }
+    expect(defined.filter((id) => $(`#tabell-${id}`).length === 0)).toEqual([]);
+    expect(defined.length).toBeGreaterThanOrEqual(20);
+  });
+
   it("is in the HTML for every table the report places", async () => {
     const checked: string[] = [];
     for (const [id, def] of await definitions()) {
