@@ -18,12 +18,25 @@ interface TextItem {
 
 type Font = ReturnType<typeof fontkit.create> & { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
 
-let loaded: { file: FontFile; font: Font }[] | undefined;
 const cache = new Map<string, number>();
+// Decoding a WOFF2 font (Brotli, in JavaScript) is slow: each face is read only when a chart first needs it.
+const faces = new Map<FontFile, Font>();
+const load = (file: FontFile): Font => {
+  let font = faces.get(file);
+  if (!font) {
+    font = fontkit.create(readFileSync(file.path)) as Font;
+    faces.set(file, font);
+  }
+  return font;
+};
 
 function fonts() {
-  loaded ??= fontFiles().map((file) => ({ file, font: fontkit.create(readFileSync(file.path)) as Font }));
-  return loaded;
+  return fontFiles().map((file) => ({
+    file,
+    get font() {
+      return load(file);
+    },
+  }));
 }
 
 function weightOf(weight: string | number | undefined): number {

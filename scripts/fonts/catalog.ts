@@ -31,10 +31,13 @@ const PACKAGES: Record<string, string> = {
   [SANS]: "@fontsource/source-sans-3",
 };
 
+let files: FontFile[] | undefined;
+
 export function fontFiles(): FontFile[] {
-  return FACES.map((face) => {
+  files ??= FACES.map((face) => {
     const pkg = PACKAGES[face.family];
     const name = pkg.split("/")[1];
     return { ...face, path: require.resolve(`${pkg}/files/${name}-latin-${face.weight}-${face.style}.woff2`) };
   });
+  return files;
 }
