@@ -24,7 +24,6 @@ import { type Edition, listEditions, loadEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
-import { printPaginated } from "./print/paginate.ts";
 import { renderDocument } from "./render/document.ts";
 import { validateProject } from "./validate/index.ts";
 import type { DataTable } from "./validate/table.ts";
@@ -204,8 +203,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts now and launches while data loads and charts render; it is closed whatever happens.
   const browser = options.pdf === false ? undefined : launchBrowser();
   browser?.catch(() => {}); // a launch failure is reported where the browser is awaited
+  // The printing code (with pdf-lib) loads meanwhile too; HTML-only builds never load it.
+  const printer = options.pdf === false ? undefined : import("./print/paginate.ts");
+  printer?.catch(() => {});
   try {
-    return await buildWith(options, timings, outDir, log, browser);
+    return await buildWith(options, timings, outDir, log, browser && printer && { browser, printer });
   } finally {
     await browser?.then(
       (b) => b.close(),
@@ -219,7 +221,7 @@ async function buildWith(
   timings: Record<string, number>,
   outDir: string,
   log: (line: string) => void,
-  browser: Promise<LaunchedBrowser> | undefined,
+  print: { browser: Promise<LaunchedBrowser>; printer: Promise<typeof import("./print/paginate.ts")> } | undefined,
 ): Promise<BuildResult> {
   const { sources, model, editions } = await loadAndCompute(options, timings);
   const chartCache = options.chartCache ?? new ChartCache(join(options.root, ".cache", "charts"));
@@ -286,13 +288,13 @@ async function buildWith(
   }
 
   // 6 print: one browser for every edition.
-  if (browser) {
+  if (print) {
     await stage(
       "print",
       timings,
       log,
       async () => {
-        const launched = await browser;
+        const [launched, { printPaginated }] = await Promise.all([print.browser, print.printer]);
         // Editions print side by side, in tabs of the one browser.
         return Promise.all(
           documents.map(async ({ edition, document }) => {

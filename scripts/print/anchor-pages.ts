@@ -7,7 +7,11 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFRef } from "pdf-lib";
  * heading, table and figure was printed. Pages count from 1, the cover.
  */
 export async function readAnchorPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return anchorPagesOf(await PDFDocument.load(pdf, { updateMetadata: false }));
+}
+
+/** As `readAnchorPages`, for a PDF already parsed (parsing a tagged 45-page PDF costs ~0,2 s). */
+export function anchorPagesOf(doc: PDFDocument): Map<string, number> {
   const pageNumber = new Map<string, number>();
   doc.getPages().forEach((page, index) => {
     pageNumber.set(page.ref.toString(), index + 1);

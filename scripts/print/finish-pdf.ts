@@ -16,7 +16,11 @@ export interface PdfMetadata {
  * halves a tagged PDF while keeping its structure tree and outline.
  */
 export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return finishParsedPdf(await PDFDocument.load(pdf, { updateMetadata: false }), pdf, metadata);
+}
+
+/** As `finishPdf`, for a PDF already parsed from `pdf`. */
+export async function finishParsedPdf(doc: PDFDocument, pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);

@@ -1,12 +1,13 @@
-import { readAnchorPages } from "./anchor-pages.ts";
+import { PDFDocument } from "pdf-lib";
+import { anchorPagesOf, readAnchorPages } from "./anchor-pages.ts";
 import type { LaunchedBrowser } from "./browser.ts";
-import { finishPdf, type PdfMetadata } from "./finish-pdf.ts";
+import { finishParsedPdf, type PdfMetadata } from "./finish-pdf.ts";
 import { withPrintSession } from "./pdf.ts";
 
 const MAX_PASSES = 4;
 
-function samePages(a: Map<string, number> | undefined, b: Map<string, number>): boolean {
-  return a !== undefined && a.size === b.size && [...b].every(([id, page]) => a.get(id) === page);
+function samePages(a: Map<string, number>, b: Map<string, number>): boolean {
+  return a.size === b.size && [...b].every(([id, page]) => a.get(id) === page);
 }
 
 /** Write page numbers into the contents' slots (`<span class="page" data-page-for="id">`). */
@@ -23,11 +24,11 @@ function fillPageNumbers(pages: Map<string, number>): string {
 
 /**
  * Print with true page numbers in the contents. The print layout has a
- * placeholder number in each contents entry; print once, read where every
- * heading, table and figure landed (from the PDF's named destinations),
- * write those numbers into the loaded page and print again, until the
- * numbers no longer move (they settle on the second pass unless filling them
- * in reflows the contents).
+ * placeholder number in each contents entry; print a draft (untagged, which
+ * is cheaper), read where every heading, table and figure landed (from the
+ * PDF's named destinations), write those numbers into the loaded page and
+ * print the final, tagged PDF. If filling in the numbers moved anything
+ * (it could reflow the contents), fill and print again until nothing moves.
  */
 export async function printPaginated(
   browser: LaunchedBrowser,
@@ -35,17 +36,18 @@ export async function printPaginated(
   metadata: PdfMetadata | undefined,
 ): Promise<{ pdf: Uint8Array; pages: Map<string, number>; passes: number }> {
   return withPrintSession(browser, html, async (session) => {
-    let used: Map<string, number> | undefined;
-    let pdf = await session.pdf();
+    let used = await readAnchorPages(await session.draft());
     let passes = 1;
-    let found = await readAnchorPages(pdf);
-    while (!samePages(used, found) && passes < MAX_PASSES) {
-      used = found;
+    for (;;) {
       await session.evaluate(fillPageNumbers(used));
-      pdf = await session.pdf();
+      const pdf = await session.pdf();
       passes += 1;
-      found = await readAnchorPages(pdf);
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const found = anchorPagesOf(doc);
+      if (samePages(used, found) || passes >= MAX_PASSES) {
+        return { pdf: metadata ? await finishParsedPdf(doc, pdf, metadata) : pdf, pages: found, passes };
+      }
+      used = found;
     }
-    return { pdf: metadata ? await finishPdf(pdf, metadata) : pdf, pages: found, passes };
   });
 }

@@ -10,6 +10,11 @@ function isLocal(url: string): boolean {
 export interface PrintSession {
   /** Print the loaded document to an A4 PDF, tagged, with an outline. */
   pdf(): Promise<Uint8Array>;
+  /**
+   * Print it without tags or outline: the same layout and links at less
+   * cost, for a pass that is only read for page numbers.
+   */
+  draft(): Promise<Uint8Array>;
   /** Run a script in the document (a string: tsx would rewrite a function with helpers the page lacks). */
   evaluate(script: string): Promise<unknown>;
 }
@@ -47,6 +52,8 @@ export async function withPrintSession<T>(
     return await use({
       pdf: () =>
         page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+      draft: () =>
+        page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, tagged: false, outline: false }),
       evaluate: (script) => page.evaluate(script),
     });
   } finally {
