@@ -200,6 +200,78 @@ describe("the built PDF's pages", () => {
   });
 });
 
+describe("the built PDF's page breaks", () => {
+  /** Letters and digits only, so line-end hyphenation and spacing do not matter when matching. */
+  const letters = (text: string) =>
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, "");
+
+  /** Every body line of the PDF (running header and page number dropped), with where its letters start. */
+  async function bodyLines() {
+    const pages = await pdfLines(join(outDir, "rapport.pdf"));
+    const lines: { page: number; last: boolean; start: number }[] = [];
+    let text = "";
+    pages.forEach((pageLines, index) => {
+      const body = index === 0 ? pageLines : pageLines.slice(1, -1);
+      body.forEach((line, i) => {
+        lines.push({ page: index + 1, last: i === body.length - 1, start: text.length });
+        text += letters(line);
+      });
+    });
+    const lineAt = (offset: number) => {
+      let found = 0;
+      for (let i = 0; i < lines.length && lines[i].start <= offset; i++) found = i;
+      return found;
+    };
+    return { lines, text, lineAt };
+  }
+
+  it("never leaves a single line of a paragraph alone at the foot or the head of a page", async () => {
+    const { lines, text, lineAt } = await bodyLines();
+    const paragraphs = $(".chapter > p, .front-matter > p")
+      .toArray()
+      .map((p) => letters($(p).text()))
+      .filter((key) => key.length > 0);
+    let cursor = 0;
+    let found = 0;
+    const split: string[] = [];
+    for (const key of paragraphs) {
+      const at = text.indexOf(key, cursor);
+      if (at < 0) continue;
+      found += 1;
+      cursor = at + key.length;
+      const first = lineAt(at);
+      const last = lineAt(at + key.length - 1);
+      const onFirstPage = lines.slice(first, last + 1).filter((l) => l.page === lines[first].page).length;
+      const onLastPage = lines.slice(first, last + 1).filter((l) => l.page === lines[last].page).length;
+      if (lines[first].page !== lines[last].page && (onFirstPage < 2 || onLastPage < 2)) {
+        split.push(`page ${lines[first].page}: ${onFirstPage} + ${onLastPage} lines of «${key.slice(0, 40)}…»`);
+      }
+    }
+    // Nearly every paragraph is found in the PDF text, so the check is not vacuous.
+    expect(found / paragraphs.length).toBeGreaterThan(0.9);
+    expect(split).toEqual([]);
+  });
+
+  it("never strands a heading at the foot of a page", async () => {
+    const { lines, text, lineAt } = await bodyLines();
+    const stranded: string[] = [];
+    let checked = 0;
+    for (const heading of $(".chapter h2, .chapter h3").toArray()) {
+      const key = letters($(heading).text());
+      const at = text.indexOf(key);
+      if (at < 0) continue;
+      checked += 1;
+      const line = lines[lineAt(at + key.length - 1)];
+      if (line.last) stranded.push(`page ${line.page}: ${$(heading).text()}`);
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(stranded).toEqual([]);
+  });
+});
+
 describe("the built PDF's contents", () => {
   it("gives each heading, table and figure the page it is printed on", async () => {
     const pages = await pdfLines(join(outDir, "rapport.pdf"));

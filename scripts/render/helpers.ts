@@ -256,7 +256,8 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     }
     if (numbering.figures.has(id)) throw new HelperProblem("each figure placed once", `"${id}" a second time`);
     const numbered = numbering.number("figur", id, chart.meta.caption);
-    const data = figureDataTableHtml(table(chart.meta.table));
+    const tableIds = new Set([chart.meta.table, ...Object.values(chart.meta.data ?? {})]);
+    const data = figureDataTableHtml([...tableIds].map(table));
     return placeholders.block(
       figureHtml(chart.svg, chart.meta.caption, numbered, data, chart.meta.source, chart.meta.note),
     );

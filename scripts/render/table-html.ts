@@ -165,9 +165,17 @@ export function tableHtml(table: ComputedTable, numbered: Numbered): string {
     .join("\n");
 }
 
-/** A figure's numbers as a plain table, so they are reachable without seeing the chart. */
-export function figureDataTableHtml(table: ComputedTable): string {
-  return `<table class="figure-data ${table.kind}">\n${inner(table)}\n</table>`;
+/**
+ * A figure's numbers as plain tables, so they are reachable without seeing
+ * the chart; a figure drawn from several tables names each of them.
+ */
+export function figureDataTableHtml(tables: ComputedTable[]): string {
+  return tables
+    .map((table) => {
+      const caption = tables.length > 1 ? `<caption>${escapeHtml(table.definition.title)}</caption>\n` : "";
+      return `<table class="figure-data ${table.kind}">\n${caption}${inner(table)}\n</table>`;
+    })
+    .join("\n");
 }
 
 export function figureHtml(
