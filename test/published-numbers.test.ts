@@ -169,4 +169,31 @@ describe("every published number, in its row and column", () => {
       }
     }
   });
+
+  it("is in the PDF text, row by row, for every table the report places (body and appendix)", async () => {
+    // Line-end hyphenation splits a word as "kompe- tanse"; undo it on both sides, so only the words count.
+    const joinHyphens = (text: string) => text.replace(/(\p{L})[-\u2010] (\p{L})/gu, "$1$2");
+    const pdf = joinHyphens(pdfText);
+    const missing: string[] = [];
+    let checked = 0;
+    for (const [id] of await definitions()) {
+      // Body rows only: the HTML test above has matched each of them to data/, cell by cell.
+      const rowsShown = $(`#tabell-${id} tbody tr, #tabell-${id} tfoot tr`)
+        .toArray()
+        .map((tr) =>
+          $(tr)
+            .children()
+            .toArray()
+            .map((c) => $(c).text().trim())
+            .filter((text) => text !== ""),
+        );
+      for (const cells of rowsShown) {
+        const expected = joinHyphens(cells.join(" ").replace(/\s+/g, " "));
+        checked += 1;
+        if (!pdf.includes(expected)) missing.push(`${id}: ${expected}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    expect(missing).toEqual([]);
+  });
 });
