@@ -24,7 +24,7 @@ const LAUNCH_ARGS = [
 
 export interface LaunchedBrowser {
   browser: Browser;
-  /** A tab to print in: the blank one the browser opened with, then new ones. */
+  /** A new tab to print in, kept in the background. */
   tab(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -52,10 +52,17 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       { cause: error },
     );
   }
-  const spare = await browser.pages();
+  const [blank] = await browser.pages();
   return {
     browser,
-    tab: async () => spare.pop() ?? browser.newPage(),
+    // Print in a background tab: in the foreground one Chromium paints every
+    // table border of the whole document onto each page (invisible, clipped),
+    // which doubles the PDF and the time to print it.
+    tab: async () => {
+      const page = await browser.newPage();
+      await blank?.bringToFront();
+      return page;
+    },
     close: async () => {
       await browser.close();
       await rm(userDataDir, { recursive: true, force: true });
