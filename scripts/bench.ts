@@ -37,15 +37,20 @@ const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 const ms = (x: number) => `${Math.round(x)} ms`.padStart(9);
 const sec = (x: number) => `${(x / 1000).toFixed(2)} s`;
 
-/** Resident memory of a process and all its descendants (Chromium's too), in bytes. */
-async function treeRss(pid: number): Promise<number> {
+/**
+ * Memory of a process and all its descendants (Chromium's too), in bytes, as
+ * PSS: each shared page counted once, split among the processes sharing it.
+ * Summing RSS instead would count Chromium's shared libraries and shared
+ * memory once per process (its zygote, GPU, network and renderer processes).
+ */
+async function treeMemory(pid: number): Promise<number> {
   let total = 0;
   try {
-    const statm = await readFile(`/proc/${pid}/statm`, "utf8");
-    total += Number(statm.split(" ")[1]) * 4096;
+    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, "utf8");
+    total += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
     for (const task of await readdir(`/proc/${pid}/task`)) {
       const children = (await readFile(`/proc/${pid}/task/${task}/children`, "utf8")).trim();
-      for (const child of children ? children.split(" ") : []) total += await treeRss(Number(child));
+      for (const child of children ? children.split(" ") : []) total += await treeMemory(Number(child));
     }
   } catch {
     // the process ended meanwhile
@@ -63,7 +68,7 @@ async function measure(command: string, args: string[]): Promise<{ ms: number; p
   });
   let peak = 0;
   const sampler = setInterval(async () => {
-    if (child.pid) peak = Math.max(peak, await treeRss(child.pid));
+    if (child.pid) peak = Math.max(peak, await treeMemory(child.pid));
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   clearInterval(sampler);
@@ -174,7 +179,7 @@ for (const stage of STAGES) {
 }
 const total = median(one.totals);
 console.log(`${"total".padEnd(10)}${ms(total)}${ms(spread(one.totals))}   (whole process, including Node start-up)`);
-console.log(`peak memory (process tree, Chromium included): ${Math.round(Math.max(...one.peaks) / 2 ** 20)} MB\n`);
+console.log(`peak memory (PSS of the process tree, Chromium included): ${Math.round(Math.max(...one.peaks) / 2 ** 20)} MB\n`);
 
 const all = await buildRuns(["--all-editions"], "all");
 const allTotal = median(all.totals);
