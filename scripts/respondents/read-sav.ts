@@ -1,0 +1,71 @@
+import { createRequire } from "node:module";
+import type { Problem } from "../errors.ts";
+import type { Codebook } from "./codebook.ts";
+import { checkAnswers, type Respondents } from "./read.ts";
+
+/** The part of sav-reader (a CommonJS-only package) used here. */
+interface SavReaderModule {
+  SavBufferReader: new (
+    buffer: Buffer,
+  ) => {
+    open(): Promise<void>;
+    readAllRows(includeNulls?: boolean): Promise<Record<string, number | string | null>[]>;
+    meta: {
+      sysvars: { name: string; type: number }[];
+      getValueLabels(name: string): { val: number | string; label: string }[] | null;
+    };
+  };
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * An SPSS file (.sav): its variables are the codebook's questions; its value
+ * labels must say what the codebook says, so a recoded export is caught
+ * before it is counted under the wrong label.
+ */
+export async function readRespondentsSav(
+  file: string,
+  bytes: Uint8Array,
+  codebook: Codebook,
+): Promise<{ respondents?: Respondents; problems: Problem[] }> {
+  const { SavBufferReader } = require("sav-reader") as SavReaderModule;
+  const reader = new SavBufferReader(Buffer.from(bytes));
+  let rows: Record<string, number | string | null>[];
+  try {
+    await reader.open();
+    rows = await reader.readAllRows(true);
+  } catch (error) {
+    return { problems: [{ file, expected: "an SPSS data file (.sav)", found: (error as Error).message }] };
+  }
+  const columns = reader.meta.sysvars.map((v) => v.name);
+  const problems: Problem[] = [];
+  for (const question of codebook.questions) {
+    const scale = codebook.scales[question.scale];
+    const known = new Map([...scale.codes, ...scale.missing].map((c) => [c.code, c.label]));
+    for (const entry of reader.meta.getValueLabels(question.id) ?? []) {
+      const expected = known.get(Number(entry.val));
+      if (expected !== undefined && expected !== entry.label.trim())
+        problems.push({
+          file,
+          column: question.id,
+          expected: `value label «${expected}» for code ${entry.val}, as in the codebook`,
+          found: `«${entry.label.trim()}»`,
+        });
+    }
+  }
+  const records = rows.map((row, i) => ({
+    row: i + 1,
+    cells: columns.map((c) => {
+      const value = row[c];
+      // SPSS writes a blank (system-missing) numeric answer as null; strings as text.
+      return value === undefined || value === null || (typeof value === "number" && Number.isNaN(value))
+        ? null
+        : typeof value === "number"
+          ? value
+          : String(value);
+    }),
+  }));
+  const result = checkAnswers(file, columns, records, codebook);
+  return { respondents: result.respondents, problems: [...problems, ...result.problems] };
+}
