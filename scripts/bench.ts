@@ -179,7 +179,9 @@ for (const stage of STAGES) {
 }
 const total = median(one.totals);
 console.log(`${"total".padEnd(10)}${ms(total)}${ms(spread(one.totals))}   (whole process, including Node start-up)`);
-console.log(`peak memory (PSS of the process tree, Chromium included): ${Math.round(Math.max(...one.peaks) / 2 ** 20)} MB\n`);
+console.log(
+  `peak memory (PSS of the process tree, Chromium included): ${Math.round(Math.max(...one.peaks) / 2 ** 20)} MB\n`,
+);
 
 const all = await buildRuns(["--all-editions"], "all");
 const allTotal = median(all.totals);
