@@ -25,6 +25,7 @@ import { loadProject, type ProjectSources, projectPaths } from "./load/project.t
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { renderDocument } from "./render/document.ts";
+import { tablesFromRespondents } from "./respondents/index.ts";
 import { validateProject } from "./validate/index.ts";
 import type { DataTable } from "./validate/table.ts";
 import { writeOutputs } from "./write/atomic.ts";
@@ -48,6 +49,8 @@ export interface BuildOptions {
    * written straight into `<outDir>`.
    */
   editions?: string[] | "all";
+  /** Where the tables come from; default: the report's `tablesFrom` (published tables). */
+  tablesFrom?: "published" | "respondents";
 }
 
 export interface BuildResult {
@@ -78,7 +81,7 @@ function orFail<T>(result: { problems: import("./errors.ts").Problem[] } & T): T
 
 /** Stages 1–3, shared by `build` and `check`. */
 export async function loadAndCompute(
-  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions">,
+  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions" | "tablesFrom">,
   timings: Record<string, number> = {},
 ): Promise<{ sources: ProjectSources; data: Map<string, DataTable>; model: ReportModel; editions: Edition[] }> {
   const log = options.log ?? (() => {});
@@ -114,12 +117,50 @@ export async function loadAndCompute(
     (r) => `${[...r.data.values()].reduce((n, t) => n + t.rows.length, 0)} rows checked`,
   );
 
+  // 2b respondents: count the tables from respondent-level answers instead, when asked to.
+  const fromRespondents =
+    (options.tablesFrom ?? sources.config.tablesFrom) === "respondents"
+      ? await stage(
+          "answers",
+          timings,
+          log,
+          async () => {
+            const { result, problems } = await tablesFromRespondents(
+              options.root,
+              paths.data,
+              sources.config,
+              sources.tables,
+              data,
+            );
+            if (!result) throw new InputProblems(problems);
+            return result;
+          },
+          (r) =>
+            `${r.tables.size} tables counted from ${r.respondents} ${r.synthetic ? "synthetic respondents (made from the published tables)" : "respondents"}`,
+        )
+      : undefined;
+  for (const note of fromRespondents?.notes ?? []) log(`  note: ${note}`);
+
   // 3 compute
   const { model } = await stage(
     "compute",
     timings,
     log,
-    () => orFail(computeModel(sources.config, sources.tables, data, sources.tableFiles)),
+    () => {
+      const computed = orFail(
+        computeModel(
+          sources.config,
+          fromRespondents?.definitions ?? sources.tables,
+          fromRespondents?.data ?? data,
+          sources.tableFiles,
+        ),
+      );
+      if (fromRespondents) {
+        const { tables, synthetic, notes, respondents: count } = fromRespondents;
+        computed.model.respondents = { tables, synthetic, notes, count };
+      }
+      return computed;
+    },
     (r) => `${r.model.tables.size} tables, ${r.model.facts.size} facts`,
   );
   return { sources, data, model, editions };
@@ -142,7 +183,7 @@ async function readSnapshot(path: string): Promise<BuildSnapshot | undefined> {
  * against the model (each table, figure, category and fact they cite must
  * exist), without drawing charts or starting a browser.
  */
-export async function check(options: Pick<BuildOptions, "root" | "dataDir" | "log">): Promise<void> {
+export async function check(options: Pick<BuildOptions, "root" | "dataDir" | "log" | "tablesFrom">): Promise<void> {
   const log = options.log ?? (() => {});
   const { sources, model, editions } = await loadAndCompute({ ...options, editions: "all" });
   const started = performance.now();

@@ -1,8 +1,11 @@
 /**
  * Command line: `npm run build` and `npm run check` end up here.
  *
- *   build [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
- *   check [--data DIR] [--quiet] [--debug]
+ *   build [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
+ *   check [--data DIR] [--svar] [--quiet] [--debug]
+ *
+ * --svar counts the tables from respondent-level answers (data/svar/) instead
+ * of reading the published tables.
  *
  * Exit codes: see ExitCode in errors.ts and the README.
  */
@@ -12,8 +15,8 @@ import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
 import { ExitCode, ReportError } from "./errors.ts";
 
-const USAGE = `usage: npm run build -- [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--html-only] [--quiet] [--debug]
-       npm run check -- [--data DIR] [--quiet] [--debug]`;
+const USAGE = `usage: npm run build -- [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
+       npm run check -- [--data DIR] [--svar] [--quiet] [--debug]`;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -36,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
         dataDir: values.data,
         pdf: !values["html-only"],
         editions: values["all-editions"] ? "all" : values.edition,
+        tablesFrom: values.svar ? "respondents" : undefined,
         log,
       });
       if (!values.quiet) process.stderr.write(`built ${result.files.join(", ")}\n`);
@@ -44,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
       return ExitCode.ok;
     }
     if (command === "check") {
-      await check({ root, dataDir: values.data, log });
+      await check({ root, dataDir: values.data, log, tablesFrom: values.svar ? "respondents" : undefined });
       if (!values.quiet) process.stderr.write("check: no problems found\n");
       return ExitCode.ok;
     }
@@ -77,6 +81,7 @@ function parse(argv: string[]) {
       edition: { type: "string", multiple: true },
       "timings-json": { type: "string" },
       "all-editions": { type: "boolean", default: false },
+      svar: { type: "boolean", default: false },
     },
   });
 }

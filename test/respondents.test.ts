@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type Codebook, CodebookSchema, codebookProblems } from "../scripts/respondents/codebook.ts";
 import { readRespondentsCsv } from "../scripts/respondents/read.ts";
+import { readRespondentsSav } from "../scripts/respondents/read-sav.ts";
 import {
   bandCounts,
   countAnswers,
@@ -211,5 +212,35 @@ describe("one-way ANOVA", () => {
     expect(result.p).toBeCloseTo(p, 8);
     expect(result.means).toEqual([5, 9, 10]);
     expect([result.dfBetween, result.dfWithin]).toEqual([2, 15]);
+  });
+});
+
+describe("an SPSS file (.sav)", () => {
+  // Made by PSPP from test/fixtures/svar-utvalg.csv with test/fixtures/svar-utvalg.sps.
+  const fixture = (name: string) => readFile(join(root, "test", "fixtures", name));
+
+  it("is read with its value labels and gives the same answers and counts as the equivalent CSV", async () => {
+    const fromCsv = readRespondentsCsv("svar-utvalg.csv", await fixture("svar-utvalg.csv"), codebook).respondents;
+    const fromSav = await readRespondentsSav("svar-utvalg.sav", await fixture("svar-utvalg.sav"), codebook);
+    expect(fromSav.problems).toEqual([]);
+    expect(fromSav.respondents?.rows.map((r) => r.answers)).toEqual(fromCsv?.rows.map((r) => r.answers));
+    if (!fromSav.respondents || !fromCsv) throw new Error("unreachable");
+    for (const id of ["enig", "arbeidsgiver", "krav_1", "stress_1"])
+      expect(countAnswers(fromSav.respondents, codebook, id)).toEqual(countAnswers(fromCsv, codebook, id));
+    expect(multiResponse(fromSav.respondents, codebook, ["afp", "overtid"])).toEqual(
+      multiResponse(fromCsv, codebook, ["afp", "overtid"]),
+    );
+  });
+
+  it("is refused when its value labels say something else than the codebook", async () => {
+    const { respondents, problems } = await readRespondentsSav(
+      "svar-byttet-etikett.sav",
+      await fixture("svar-byttet-etikett.sav"),
+      codebook,
+    );
+    expect(respondents).toBeUndefined();
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "svar-byttet-etikett.sav", column: "krav_1", found: "«I høy grad»" }),
+    );
   });
 });

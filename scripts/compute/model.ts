@@ -16,6 +16,8 @@ export interface ReportModel {
   config: ReportConfig;
   facts: Map<string, Fact>;
   tables: Map<string, ComputedTable>;
+  /** Set when tables were counted from respondent-level answers: which, and whether the answers are synthetic. */
+  respondents?: { tables: Set<string>; synthetic: boolean; notes: string[]; count: number };
 }
 
 export function computeModel(

@@ -31,6 +31,24 @@ export const ReportConfigSchema = z.strictObject({
   date: z.iso.date().optional(),
   /** BCP 47 language tag of the report; default "nb". */
   language: z.string().default("nb"),
+  /**
+   * Where the tables come from: "published" (the published tables in data/)
+   * or "respondents" (counted from respondent-level answers; `npm run build
+   * -- --svar` switches to it for one build).
+   */
+  tablesFrom: z.enum(["published", "respondents"]).default("published"),
+  /**
+   * Respondent-level data, paths under data/: the codebook, and the answers
+   * (CSV or SPSS .sav). Without `answers`, a synthetic example dataset is
+   * made from the published tables (seeded, so always the same).
+   */
+  respondents: z
+    .strictObject({
+      codebook: z.string().default("svar/kodebok.json"),
+      answers: z.string().optional(),
+      seed: z.number().int().default(2010),
+    })
+    .default({ codebook: "svar/kodebok.json", seed: 2010 }),
   /** Data files whose names start with this hold the single numbers prose cites; default "fakta". */
   factsPrefix: z.string().default("fakta"),
   /**
@@ -84,6 +102,17 @@ export const FrequencyTableSchema = z.strictObject({
   publishedDiffers: z
     .record(z.string(), z.string().regex(/^[^0-9]*$/, "a reason in words, without digits"))
     .default({}),
+  /**
+   * How to count the table from respondent-level answers: one question's
+   * answers (blanks as "Ikke besvart", those routed past the question under
+   * `notAsked`), or the score bands of a COPSOQ indicator.
+   */
+  respondents: z
+    .union([
+      z.strictObject({ question: z.string(), notAsked: z.string().optional() }),
+      z.strictObject({ indicator: z.string() }),
+    ])
+    .optional(),
 });
 
 /** Counts by two categories, shown with row percentages and a totals row (e.g. staffing by secretaries per doctor). */
@@ -101,6 +130,8 @@ export const CrosstabTableSchema = z.strictObject({
   /** Heading over the column categories (usually the question). */
   columnLabel: z.string(),
   percentDecimals: z.number().int().min(0).max(2).default(0),
+  /** From respondent-level answers: the two questions whose answers make the rows and the columns. */
+  respondents: z.strictObject({ row: z.string(), column: z.string() }).optional(),
 });
 
 /** Several answers allowed: one published percentage of the same N per item. */
@@ -111,6 +142,8 @@ export const MultiResponseTableSchema = z.strictObject({
   percent: z.string(),
   /** Fact id holding N, the base of every percentage. */
   base: z.string(),
+  /** From respondent-level answers: one tick-box question per item, in the table's order. */
+  respondents: z.strictObject({ items: z.array(z.string()).min(1) }).optional(),
 });
 
 /** A published table shown as it is: one row per data row, the chosen columns formatted the Norwegian way. */
@@ -139,6 +172,24 @@ export const GridTableSchema = z.strictObject({
   unit: z.string().optional(),
   /** A distribution: these columns of every row add up to `total` (e.g. 100 %), within rounding. */
   distribution: z.strictObject({ columns: z.array(z.string()).min(2), total: z.number() }).optional(),
+  /**
+   * From respondent-level answers: either one row per question, each column
+   * the percentage giving one answer code (with N and the total in the
+   * columns named), or one row per COPSOQ indicator with N, mean and
+   * standard deviation of the scores.
+   */
+  respondents: z
+    .union([
+      z.strictObject({
+        items: z.array(z.string()).min(1),
+        columns: z.record(z.string(), z.number().int()),
+        decimals: z.number().int().min(0).max(2).default(0),
+        n: z.string().optional(),
+        total: z.string().optional(),
+      }),
+      z.strictObject({ indicators: z.strictObject({ n: z.string(), mean: z.string(), sd: z.string() }) }),
+    ])
+    .optional(),
 });
 
 /**

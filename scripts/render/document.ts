@@ -96,6 +96,11 @@ export function renderDocument(
       body,
       foreword: forewordHtml,
       accent: edition.config.accent,
+      // Tables counted from respondent-level answers; synthetic ones are announced on the cover and in the colophon.
+      respondents: model.respondents && {
+        synthetic: model.respondents.synthetic,
+        count: model.respondents.count,
+      },
       edition: {
         ...edition.config,
         logo: logoDataUrl(edition.logoSvg),

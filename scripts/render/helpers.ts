@@ -7,6 +7,7 @@ import type { ComputedTable, ReportModel } from "../compute/model.ts";
 import { publishedPercent } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
 import { formatKroner, formatNumber, formatPercent } from "../format/norwegian.ts";
+import { SYNTHETIC_MARK } from "../respondents/derive.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
 import { figureDataTableHtml, figureHtml, tableHtml } from "./table-html.ts";
@@ -255,12 +256,16 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
       );
     }
     if (numbering.figures.has(id)) throw new HelperProblem("each figure placed once", `"${id}" a second time`);
-    const numbered = numbering.number("figur", id, chart.meta.caption);
     const tableIds = new Set([chart.meta.table, ...Object.values(chart.meta.data ?? {})]);
+    // A figure drawn from a table counted from synthetic answers says so, as the table does.
+    const synthetic =
+      model.respondents?.synthetic && [...tableIds].some((t) => model.respondents?.tables.has(t))
+        ? ` ${SYNTHETIC_MARK}`
+        : "";
+    const caption = chart.meta.caption + synthetic;
+    const numbered = numbering.number("figur", id, caption);
     const data = figureDataTableHtml([...tableIds].map(table));
-    return placeholders.block(
-      figureHtml(chart.svg, chart.meta.caption, numbered, data, chart.meta.source, chart.meta.note),
-    );
+    return placeholders.block(figureHtml(chart.svg, caption, numbered, data, chart.meta.source, chart.meta.note));
   });
 
   // A cross-reference, resolved when every table and figure has its number: {{ref "utdanning"}} → "tabell 1".

@@ -67,5 +67,6 @@ export async function readRespondentsSav(
     }),
   }));
   const result = checkAnswers(file, columns, records, codebook);
-  return { respondents: result.respondents, problems: [...problems, ...result.problems] };
+  const all = [...problems, ...result.problems];
+  return all.length > 0 ? { problems: all } : { respondents: result.respondents, problems: [] };
 }

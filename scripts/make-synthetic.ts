@@ -1,0 +1,41 @@
+/**
+ * npm run synthetic: write the synthetic example respondents to
+ * data/svar/syntetisk-eksempel.csv (and a Table Schema beside it saying what
+ * it is), the same data `npm run build -- --svar` makes in memory when no
+ * real answers are configured. Seeded: the same file every time.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadAndCompute } from "./build.ts";
+import { CodebookSchema } from "./respondents/codebook.ts";
+import { makeSyntheticRespondents, respondentsCsv } from "./respondents/synthetic.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { sources, data } = await loadAndCompute({ root });
+const { codebook: codebookFile, seed } = sources.config.respondents;
+const codebook = CodebookSchema.parse(JSON.parse(readFileSync(join(root, "data", codebookFile), "utf8")));
+const { respondents, notes } = makeSyntheticRespondents(codebook, sources.tables, data, seed);
+
+const csvPath = join(root, "data", "svar", "syntetisk-eksempel.csv");
+writeFileSync(csvPath, respondentsCsv(codebook, respondents));
+const schema = {
+  name: "syntetisk-eksempel",
+  title: "Syntetiske eksempeldata (oppdiktede svar)",
+  description: `Oppdiktede svar fra ${respondents.rows.length} personer, laget av scripts/make-synthetic.ts med frø ${seed}. Svarene summerer seg til tabellene i AFI-notat 2010:14, men sammenhengene mellom spørsmålene er tilfeldige. Ikke svar fra undersøkelsen.`,
+  fields: [
+    { name: "id", type: "integer" },
+    ...codebook.questions.map((q) => {
+      const scale = codebook.scales[q.scale];
+      return {
+        name: q.id,
+        title: q.text,
+        type: "integer",
+        constraints: { enum: [...scale.codes, ...scale.missing].map((c) => c.code) },
+      };
+    }),
+  ],
+};
+writeFileSync(join(root, "data", "svar", "syntetisk-eksempel.schema.json"), `${JSON.stringify(schema, null, 2)}\n`);
+process.stderr.write(`wrote ${respondents.rows.length} synthetic respondents to ${csvPath}\n`);
+for (const note of notes) process.stderr.write(`  note: ${note}\n`);
