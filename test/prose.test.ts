@@ -25,11 +25,14 @@ function typedDigits(line: string): string | undefined {
   const prose = line
     .replace(/\{\{[^}]*\}\}/g, "") // numbers from data
     .replace(/\((?:[^()]*?\b(?:18|19|20)\d{2}[a-z]?\b[^()]*?)\)/g, ""); // literature references such as (Rutle mfl. 1995)
-  return /\d/.test(prose) ? prose.trim() : undefined;
+  // Fractions in words are typed numbers too: «en fjerdedel» must come from data like «25 %».
+  return /\d|halvpart|tredjedel|fjerdedel|femtedel|\b(to|tre|fire|åtte|ni) av (tre|fire|fem|ti)\b/i.test(prose)
+    ? prose.trim()
+    : undefined;
 }
 
 describe("chapter prose", () => {
-  it("has no digits typed outside helpers (headings and literature years aside)", async () => {
+  it("has no digits or fractions in words typed outside helpers (headings and literature years aside)", async () => {
     const offenders: string[] = [];
     for (const file of await proseFiles()) {
       const lines = (await readFile(join(root, file), "utf8")).split("\n");
@@ -45,5 +48,7 @@ describe("chapter prose", () => {
     expect(typedDigits("Hele 83 % svarte.")).toBe("Hele 83 % svarte.");
     expect(typedDigits('{{prosent "utdanning" "Sykepleier"}} svarte (Rutle mfl. 1995).')).toBeUndefined();
     expect(typedDigits("## 3.1 Utdanning")).toBeUndefined();
+    expect(typedDigits("Nesten halvparten svarte.")).toBe("Nesten halvparten svarte.");
+    expect(typedDigits("Om lag en fjerdedel svarte.")).toBe("Om lag en fjerdedel svarte.");
   });
 });
