@@ -203,7 +203,8 @@ export async function check(options: Pick<BuildOptions, "root" | "dataDir" | "lo
   }
   for (const chart of charts.values()) {
     for (const tableId of [chart.meta.table, ...Object.values(chart.meta.data ?? {})]) {
-      if (!model.tables.has(tableId)) {
+      // A table only counted from respondent answers exists only in a --svar check.
+      if (!model.tables.has(tableId) && !(sources.tables[tableId]?.respondentsOnly && !model.respondents)) {
         problems.push({
           file: chart.file,
           column: "usermeta",
@@ -277,13 +278,16 @@ async function buildWith(
       for (const accent of new Set(editions.map((e) => e.config.accent))) {
         const rendered = new Map<string, RenderedChart>();
         for (const chart of sources.charts) {
+          // A chart of a table only counted from respondent answers is drawn only when there are answers.
+          const table = sources.tables[figureMeta(chart).table];
+          if (table?.respondentsOnly && !model.tables.has(figureMeta(chart).table)) continue;
           rendered.set(chart.id, await renderChart(chart, model.tables, accent, chartCache));
         }
         byAccent.set(accent, rendered);
       }
       return byAccent;
     },
-    (r) => `${sources.charts.length} SVG charts${r.size > 1 ? ` in ${r.size} colours` : ""}`,
+    (r) => `${[...r.values()][0]?.size ?? 0} SVG charts${r.size > 1 ? ` in ${r.size} colours` : ""}`,
   );
 
   // 5 render

@@ -9,13 +9,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadAndCompute } from "./build.ts";
 import { CodebookSchema } from "./respondents/codebook.ts";
-import { makeSyntheticRespondents, respondentsCsv } from "./respondents/synthetic.ts";
+import { makeSyntheticRespondents, respondentsCsv, SyntheticSettingsSchema } from "./respondents/synthetic.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { sources, data } = await loadAndCompute({ root });
-const { codebook: codebookFile, seed } = sources.config.respondents;
+const { codebook: codebookFile, seed, syntheticSettings } = sources.config.respondents;
 const codebook = CodebookSchema.parse(JSON.parse(readFileSync(join(root, "data", codebookFile), "utf8")));
-const { respondents, notes } = makeSyntheticRespondents(codebook, sources.tables, data, seed);
+const settings = SyntheticSettingsSchema.parse(JSON.parse(readFileSync(join(root, "data", syntheticSettings), "utf8")));
+const { respondents, notes } = makeSyntheticRespondents(codebook, sources.tables, data, seed, settings);
 
 const csvPath = join(root, "data", "svar", "syntetisk-eksempel.csv");
 writeFileSync(csvPath, respondentsCsv(codebook, respondents));

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, loadAndCompute } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
 import { CodebookSchema } from "../scripts/respondents/codebook.ts";
-import { makeSyntheticRespondents, respondentsCsv } from "../scripts/respondents/synthetic.ts";
+import { makeSyntheticRespondents, respondentsCsv, SyntheticSettingsSchema } from "../scripts/respondents/synthetic.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 let work: string;
@@ -75,7 +75,9 @@ describe("the report from synthetic respondents", () => {
     // Indicator scores are computed from the items; only the items' distributions were given to the generator.
     const computedFromItems = (id: string) => id === "vedlegg-indikatorer" || id.endsWith("-poeng");
     let compared = 0;
-    for (const id of marked().filter((t) => !computedFromItems(t))) {
+    // Tables the published report has (the others are only counted from answers).
+    const inBoth = (id: string) => published(`#tabell-${id}`).length > 0;
+    for (const id of marked().filter((t) => inBoth(t) && !computedFromItems(t))) {
       const expected = cells(published, id);
       const actual = cells(fromAnswers, id);
       expect(actual.length, id).toBe(expected.length);
@@ -86,6 +88,37 @@ describe("the report from synthetic respondents", () => {
       });
     }
     expect(compared).toBeGreaterThan(150);
+  });
+
+  it("draws the figures the published report has no numbers for (figur 1 and 3–8 of the source), marked synthetic", () => {
+    const captions = fromAnswers("figure figcaption")
+      .toArray()
+      .map((f) => fromAnswers(f).text());
+    for (const group of [
+      "Endringer i jobben",
+      "etter opplevd bemanning",
+      "etter arbeidsgiver",
+      "etter legenes holdning",
+      "etter om de vet hvem",
+      "etter bekymring for å miste jobben",
+      "etter arbeidsrelatert sykefravær",
+    ]) {
+      const caption = captions.find((c) => c.includes(group));
+      expect(caption, group).toContain("beregnet fra syntetiske eksempeldata");
+    }
+    // Each group comparison prints F and p from the answers, one per stress factor.
+    const anova = cells(fromAnswers, "stress-etter-bemanning");
+    expect(anova.map((r) => r[0])).toEqual([
+      "For få",
+      "Tilstrekkelig mange",
+      "Tilstrekkelig mange hvis ingen er syke",
+      "F",
+      "p",
+    ]);
+    expect(anova[4].slice(1).every((p) => /^0,\d{3}$|^1,000$/.test(p))).toBe(true);
+    // The published build has none of them.
+    expect(published("#figur-stress-etter-bemanning").length).toBe(0);
+    expect(published("#tabell-endringer-i-jobben").length).toBe(0);
   });
 
   it("marks every figure drawn from a counted table, and says on the cover and in the colophon that the data is made up", () => {
@@ -104,7 +137,16 @@ describe("the report from synthetic respondents", () => {
     const codebook = CodebookSchema.parse(
       JSON.parse(await readFile(join(root, "data", "svar", "kodebok.json"), "utf8")),
     );
-    const { respondents } = makeSyntheticRespondents(codebook, sources.tables, data, sources.config.respondents.seed);
+    const settings = SyntheticSettingsSchema.parse(
+      JSON.parse(await readFile(join(root, "data", "svar", "syntetisk-oppsett.json"), "utf8")),
+    );
+    const { respondents } = makeSyntheticRespondents(
+      codebook,
+      sources.tables,
+      data,
+      sources.config.respondents.seed,
+      settings,
+    );
     await writeFile(join(root, "data", "svar", "syntetisk-eksempel.csv"), respondentsCsv(codebook, respondents));
     const config = JSON.parse(await readFile(join(root, "report", "report.json"), "utf8"));
     config.respondents = { answers: "svar/syntetisk-eksempel.csv" };

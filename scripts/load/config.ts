@@ -47,8 +47,10 @@ export const ReportConfigSchema = z.strictObject({
       codebook: z.string().default("svar/kodebok.json"),
       answers: z.string().optional(),
       seed: z.number().int().default(2010),
+      /** For the synthetic example: answers to the questions the report publishes no numbers for. */
+      syntheticSettings: z.string().default("svar/syntetisk-oppsett.json"),
     })
-    .default({ codebook: "svar/kodebok.json", seed: 2010 }),
+    .default({ codebook: "svar/kodebok.json", seed: 2010, syntheticSettings: "svar/syntetisk-oppsett.json" }),
   /** Data files whose names start with this hold the single numbers prose cites; default "fakta". */
   factsPrefix: z.string().default("fakta"),
   /**
@@ -79,6 +81,12 @@ const TableCommon = {
   source: z.string().optional(),
   /** A short note printed under the table (e.g. on a rounding oddity). */
   note: z.string().optional(),
+  /**
+   * Only counted from respondent-level answers (`--svar`): the published
+   * report has no such table, so a published build leaves it out, and
+   * chapters place it inside {{#fraSvar}} … {{/fraSvar}}.
+   */
+  respondentsOnly: z.boolean().default(false),
 };
 
 export const FrequencyTableSchema = z.strictObject({
@@ -188,6 +196,11 @@ export const GridTableSchema = z.strictObject({
         total: z.string().optional(),
       }),
       z.strictObject({ indicators: z.strictObject({ n: z.string(), mean: z.string(), sd: z.string() }) }),
+      /**
+       * The stress factors' mean scores by the answers to one question: a row
+       * per factor, a column per answer (the group), then one-way ANOVA's F and p.
+       */
+      z.strictObject({ groupMeans: z.strictObject({ by: z.string() }) }),
     ])
     .optional(),
 });

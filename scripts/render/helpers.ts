@@ -146,6 +146,12 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   const number = (text: string) => placeholders.inline(`<span class="num">${escapeHtml(text)}</span>`);
 
+  // Text and figures only for a report counted from respondent answers (--svar), with an optional {{else}}:
+  // {{#fraSvar}}{{figur "stress-etter-bemanning"}}{{else}}The source does not publish these numbers.{{/fraSvar}}
+  hbs.registerHelper("fraSvar", function (this: unknown, options: Handlebars.HelperOptions) {
+    return model.respondents ? options.fn(this) : options.inverse(this);
+  });
+
   // A fact from data/fakta.csv, printed in its unit: {{tall "svarte"}}.
   helper("tall", (args) => {
     const [id] = strings(args, "a fact id");

@@ -1,9 +1,19 @@
 import { publishedPercent, roundHalfUp } from "../compute/rounding.ts";
 import type { TableDefinition, TableDefinitions } from "../load/config.ts";
+import type { FieldSchema, TableSchema } from "../load/schema.ts";
 import type { DataRow, DataTable } from "../validate/table.ts";
 import type { Codebook } from "./codebook.ts";
 import type { Respondents } from "./read.ts";
-import { bandCounts, countAnswers, crossCounts, meanScores, multiResponse, question, summarize } from "./tabulate.ts";
+import {
+  bandCounts,
+  countAnswers,
+  crossCounts,
+  meanScores,
+  multiResponse,
+  oneWayAnova,
+  question,
+  summarize,
+} from "./tabulate.ts";
 
 /**
  * Every table that says how (`respondents` in its definition) is counted
@@ -26,12 +36,14 @@ export function deriveTables(
   const derived = new Set<string>();
   for (const [id, definition] of Object.entries(definitions)) {
     const source = published.get(definition.data);
-    if (!source) continue;
-    const rows = deriveRows(codebook, definition, respondents, source);
-    if (!rows) continue;
+    if (!source && !definition.respondentsOnly) continue;
+    const derivedRows = deriveRows(codebook, definition, respondents, source);
+    if (!derivedRows) continue;
+    const { rows, fields } = derivedRows;
     // A derived table gets its own data name, so a data file two tables share is never replaced under the other.
     const name = `${definition.data}@svar:${id}`;
-    data.set(name, { ...source, name, file: `${respondents.file} (${id})`, rows });
+    const schema: TableSchema = source?.schema ?? { fields: fields ?? [] };
+    data.set(name, { name, file: `${respondents.file} (${id})`, schema, rows });
     out[id] = {
       ...definition,
       data: name,
@@ -60,12 +72,14 @@ function row(
   return { row: index + 2, values: fields, text };
 }
 
+type Derived = { rows: DataRow[]; fields?: FieldSchema[] } | undefined;
+
 function deriveRows(
   codebook: Codebook,
   definition: TableDefinition,
   respondents: Respondents,
-  source: DataTable,
-): DataRow[] | undefined {
+  source: DataTable | undefined,
+): Derived {
   switch (definition.kind) {
     case "frequency": {
       const spec = definition.respondents;
@@ -102,13 +116,13 @@ function deriveRows(
           out.push(withPercent(label, count));
         }
       }
-      return out.map((fields, i) => row(i, fields));
+      return { rows: out.map((fields, i) => row(i, fields)) };
     }
     case "crosstab": {
       const spec = definition.respondents;
       if (!spec) return undefined;
       const cross = crossCounts(respondents, codebook, spec.row, spec.column);
-      return cross.rows.flatMap((r, i) =>
+      const rows = cross.rows.flatMap((r, i) =>
         cross.columns.map((c, j) =>
           row(i * cross.columns.length + j, {
             [definition.row]: r,
@@ -118,12 +132,13 @@ function deriveRows(
           }),
         ),
       );
+      return { rows };
     }
     case "multiresponse": {
       const spec = definition.respondents;
       if (!spec) return undefined;
       const result = multiResponse(respondents, codebook, spec.items);
-      return result.items.map((item, i) => {
+      const rows = result.items.map((item, i) => {
         const percent = publishedPercent(item.count, result.base);
         return row(
           i,
@@ -131,13 +146,14 @@ function deriveRows(
           { [definition.percent]: percent.decimals },
         );
       });
+      return { rows };
     }
     case "grid": {
       const spec = definition.respondents;
       if (!spec) return undefined;
       if ("indicators" in spec) {
         const fields = spec.indicators;
-        return codebook.indicators.list.map((indicator, i) => {
+        const rows = codebook.indicators.list.map((indicator, i) => {
           const s = summarize(meanScores(respondents, codebook, indicator.items));
           return row(i, {
             [definition.rowHeader]: indicator.name,
@@ -146,8 +162,10 @@ function deriveRows(
             [fields.sd]: roundHalfUp(s.sd, 0),
           });
         });
+        return { rows };
       }
-      return spec.items.map((id, i) => {
+      if ("groupMeans" in spec) return groupMeans(codebook, definition.rowHeader, spec.groupMeans.by, respondents);
+      const rows = spec.items.map((id, i) => {
         const q = question(codebook, id);
         const answered = respondents.rows.filter((r) => r.answers[id] != null);
         const n = answered.length;
@@ -162,11 +180,64 @@ function deriveRows(
         if (spec.n) fields[spec.n] = n;
         if (spec.total) fields[spec.total] = 100;
         // Columns of the published file this derivation does not fill stay empty.
-        for (const f of source.schema.fields) if (!(f.name in fields)) fields[f.name] = null;
+        for (const f of source?.schema.fields ?? []) if (!(f.name in fields)) fields[f.name] = null;
         return row(i, fields, decimals);
       });
+      // A table only counted from answers has no schema file: its columns are the question's answers.
+      const q = spec.items[0] ? question(codebook, spec.items[0]) : undefined;
+      const labels = new Map(q ? codebook.scales[q.scale].codes.map((c) => [c.code, c.label]) : []);
+      const fields: FieldSchema[] = [
+        { name: definition.rowHeader, type: "string", title: definition.rowLabel || "Spørsmål" },
+        ...Object.entries(spec.columns).map(([name, code]) => ({
+          name,
+          type: "number" as const,
+          title: labels.get(code) ?? name,
+        })),
+        ...(spec.n ? [{ name: spec.n, type: "integer" as const, title: "N" }] : []),
+        ...(spec.total ? [{ name: spec.total, type: "integer" as const, title: "Totalt" }] : []),
+      ];
+      return { rows, fields };
     }
     case "scoredMeans":
       return undefined;
   }
+}
+
+/**
+ * The stress factors' mean scores (reversed: 6 = daily) by the answers to
+ * one question: a row per group, a column per factor, then a row each for
+ * one-way ANOVA's F and p (groups as rows keeps long answer labels readable).
+ */
+function groupMeans(codebook: Codebook, rowHeader: string, by: string, respondents: Respondents): Derived {
+  const groups = codebook.scales[question(codebook, by).scale].codes;
+  const factors = codebook.stressFactors.map((factor, k) => {
+    const scores = meanScores(respondents, codebook, factor.items);
+    const byGroup = groups.map((g) =>
+      respondents.rows.flatMap((r, i) => (r.answers[by] === g.code && scores[i] !== null ? [scores[i] as number] : [])),
+    );
+    return { field: `faktor_${k + 1}`, name: factor.name, byGroup, anova: oneWayAnova(byGroup) };
+  });
+  const fields: FieldSchema[] = [
+    { name: rowHeader, type: "string", title: "Gruppe" },
+    ...factors.map((f) => ({ name: f.field, type: "number" as const, title: f.name })),
+  ];
+  const line = (
+    index: number,
+    header: string,
+    value: (f: (typeof factors)[number]) => number | null,
+    decimals: number,
+  ) =>
+    row(
+      index,
+      { [rowHeader]: header, ...Object.fromEntries(factors.map((f) => [f.field, value(f)])) },
+      Object.fromEntries(factors.map((f) => [f.field, decimals])),
+    );
+  const rows = [
+    ...groups.map((g, k) =>
+      line(k, g.label, (f) => (f.byGroup[k].length > 0 ? roundHalfUp(f.anova.means[k], 1) : null), 1),
+    ),
+    line(groups.length, "F", (f) => roundHalfUp(f.anova.f, 1), 1),
+    line(groups.length + 1, "p", (f) => roundHalfUp(f.anova.p, 3), 3),
+  ];
+  return { rows, fields };
 }

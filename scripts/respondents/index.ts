@@ -7,7 +7,7 @@ import { type Codebook, CodebookSchema, codebookProblems } from "./codebook.ts";
 import { deriveTables } from "./derive.ts";
 import { type Respondents, readRespondentsCsv } from "./read.ts";
 import { readRespondentsSav } from "./read-sav.ts";
-import { makeSyntheticRespondents } from "./synthetic.ts";
+import { makeSyntheticRespondents, type SyntheticSettings, SyntheticSettingsSchema } from "./synthetic.ts";
 
 export interface FromRespondents {
   data: Map<string, DataTable>;
@@ -77,7 +77,18 @@ export async function tablesFromRespondents(
     if (!read.respondents) return { problems: read.problems };
     respondents = read.respondents;
   } else {
-    const made = makeSyntheticRespondents(codebook, definitions, published, config.respondents.seed);
+    const settingsPath = join(dataDir, config.respondents.syntheticSettings);
+    let settings: SyntheticSettings;
+    try {
+      settings = SyntheticSettingsSchema.parse(JSON.parse(readFileSync(settingsPath, "utf8")));
+    } catch (error) {
+      return {
+        problems: [
+          { file: show(settingsPath), expected: "settings for the synthetic example", found: (error as Error).message },
+        ],
+      };
+    }
+    const made = makeSyntheticRespondents(codebook, definitions, published, config.respondents.seed, settings);
     respondents = made.respondents;
     notes = made.notes;
   }

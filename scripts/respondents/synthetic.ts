@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { percentOfCounts, publishedPercent } from "../compute/rounding.ts";
 import type { TableDefinition, TableDefinitions } from "../load/config.ts";
 import type { DataTable } from "../validate/table.ts";
@@ -78,11 +79,25 @@ export interface SyntheticResult {
   notes: string[];
 }
 
+/**
+ * For questions the report publishes no numbers for: how many answer and
+ * weights for the answers, in code order (data/svar/syntetisk-oppsett.json).
+ */
+export const SyntheticSettingsSchema = z.strictObject({
+  $comment: z.string().optional(),
+  questions: z.record(
+    z.string(),
+    z.strictObject({ answered: z.number().int().min(0), weights: z.array(z.number().min(0)).min(1) }),
+  ),
+});
+export type SyntheticSettings = z.infer<typeof SyntheticSettingsSchema>;
+
 export function makeSyntheticRespondents(
   codebook: Codebook,
   definitions: TableDefinitions,
   data: Map<string, DataTable>,
   seed = 2010,
+  settings: SyntheticSettings = { questions: {} },
 ): SyntheticResult {
   const random = seeded(seed);
   const total = codebook.respondents ?? 210;
@@ -204,6 +219,31 @@ export function makeSyntheticRespondents(
       });
     }
   }
+  // Questions without published numbers: answers in proportion to the settings' weights.
+  for (const [id, { answered, weights }] of Object.entries(settings.questions)) {
+    const q = questionById.get(id);
+    if (!q) {
+      notes.push(`syntetisk-oppsett: no question "${id}" in the codebook`);
+      continue;
+    }
+    const codes = codebook.scales[q.scale].codes;
+    if (weights.length !== codes.length) {
+      notes.push(`syntetisk-oppsett: ${id} has ${codes.length} answers but ${weights.length} weights`);
+      continue;
+    }
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const counts = largestRemainder(
+      weights.map((w) => (w / sum) * 100),
+      Math.min(answered, total),
+    );
+    deal(
+      id,
+      codes.flatMap((c, k) => repeat(c.code, counts[k])),
+      askedOf(q),
+      "syntetisk-oppsett",
+    );
+  }
+
   return {
     respondents: {
       file: "syntetiske eksempeldata",

@@ -45,6 +45,7 @@ export function checkReportNeeds(sources: ProjectSources, data: Map<string, Data
   }
 
   for (const [id, definition] of Object.entries(sources.tables)) {
+    if (definition.respondentsOnly) continue; // made from respondent answers, checked there
     const where = (setting: string) => ({ file: sources.tableFiles[id] ?? TABLES_FILE, column: `${id}.${setting}` });
     if (!dataNames.has(definition.data)) {
       problems.push({
