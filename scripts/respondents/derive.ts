@@ -58,6 +58,18 @@ export function deriveTables(
     } as TableDefinition;
     derived.add(id);
   }
+  // Tables computed from another table's data (Figur 2's means from the stress distributions) follow it.
+  for (const [id, definition] of Object.entries(definitions)) {
+    if (definition.kind !== "scoredMeans") continue;
+    const from = [...derived].find((d) => definitions[d].data === definition.data);
+    if (!from) continue;
+    out[id] = {
+      ...definition,
+      data: out[from].data,
+      ...(synthetic ? { title: `${definition.title} ${SYNTHETIC_MARK}` } : {}),
+    };
+    derived.add(id);
+  }
   return { data, definitions: out, derived };
 }
 
