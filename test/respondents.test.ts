@@ -6,8 +6,12 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { computeModel } from "../scripts/compute/model.ts";
+import { ReportConfigSchema, TableDefinitionsSchema } from "../scripts/load/config.ts";
+import { tableHtml } from "../scripts/render/table-html.ts";
 import { type Codebook, CodebookSchema, codebookProblems } from "../scripts/respondents/codebook.ts";
-import { readRespondentsCsv } from "../scripts/respondents/read.ts";
+import { deriveTables } from "../scripts/respondents/derive.ts";
+import { type Respondents, readRespondentsCsv } from "../scripts/respondents/read.ts";
 import { readRespondentsSav } from "../scripts/respondents/read-sav.ts";
 import {
   bandCounts,
@@ -230,6 +234,52 @@ describe("an SPSS file (.sav)", () => {
     expect(multiResponse(fromSav.respondents, codebook, ["afp", "overtid"])).toEqual(
       multiResponse(fromCsv, codebook, ["afp", "overtid"]),
     );
+  });
+
+  it("renders the same tables as the equivalent CSV", async () => {
+    const definitions = TableDefinitionsSchema.parse({
+      enig: {
+        kind: "frequency",
+        respondentsOnly: true,
+        data: "svar",
+        title: "Er du enig?",
+        category: "svar",
+        count: "antall",
+        nonResponse: ["Ikke medlem", "Ikke besvart"],
+        respondents: { question: "enig" },
+      },
+      krav: {
+        kind: "grid",
+        respondentsOnly: true,
+        data: "svar",
+        title: "Krav",
+        rowHeader: "sporsmal",
+        respondents: { items: ["krav_1", "krav_2"], columns: { hoy: 1, noen: 3, lav: 5 }, n: "n" },
+      },
+    });
+    const render = (respondents: Respondents) => {
+      const derived = deriveTables(codebook, definitions, respondents, new Map(), false);
+      const config = ReportConfigSchema.parse({
+        title: "T",
+        series: "S",
+        seriesNumber: "1",
+        publisher: "P",
+        defaultEdition: "e",
+        chapters: ["a.md"],
+      });
+      const { model, problems } = computeModel(config, derived.definitions, derived.data);
+      expect(problems).toEqual([]);
+      return [...model.tables.values()].map((t) => tableHtml(t, { anchor: t.id, label: "Tabell 1" }));
+    };
+    const fromCsv = readRespondentsCsv("svar-utvalg.csv", await fixture("svar-utvalg.csv"), codebook).respondents;
+    const fromSav = (await readRespondentsSav("svar-utvalg.sav", await fixture("svar-utvalg.sav"), codebook))
+      .respondents;
+    if (!fromSav || !fromCsv) throw new Error("a fixture did not read");
+    const html = render(fromSav);
+    expect(html).toEqual(render(fromCsv));
+    // Enig 2 of 3 answered = 67 %; the member question's "Ikke medlem" (code 9) and the blank sit under the total.
+    expect(html[0]).toContain("<td>67</td>");
+    expect(html[0]).toContain("Ikke medlem");
   });
 
   it("is refused when its value labels say something else than the codebook", async () => {
