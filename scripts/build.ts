@@ -11,8 +11,8 @@
  *
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { ChartCache } from "./chart/cache.ts";
 import { figureMeta, type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
@@ -49,6 +49,11 @@ export interface BuildOptions {
    * written straight into `<outDir>`.
    */
   editions?: string[] | "all";
+  /**
+   * Start from the page numbers the previous build found (kept under
+   * `.cache/pages/`), saving the draft print when they still hold; default true.
+   */
+  pageCache?: boolean;
   /** Where the tables come from; default: the report's `tablesFrom` (published tables). */
   tablesFrom?: "published" | "respondents";
 }
@@ -343,14 +348,23 @@ async function buildWith(
         // Editions print side by side, in tabs of the one browser.
         return Promise.all(
           documents.map(async ({ edition, document }) => {
-            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config));
+            // The previous build's page numbers for this edition and data source, if any: usually still right.
+            const pagesFile = join(
+              options.root,
+              ".cache",
+              "pages",
+              `${edition.id}${model.respondents ? "-svar" : ""}.json`,
+            );
+            const guess = options.pageCache === false ? undefined : await readPages(pagesFile);
+            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config), guess);
+            if (options.pageCache !== false) await writePages(pagesFile, result.pages);
             files[`${prefix(edition.id)}rapport.pdf`] = result.pdf;
             return result;
           }),
         );
       },
       (r) =>
-        `${r.map((p) => `${Math.round(p.pdf.byteLength / 1024)} KB`).join(", ")} PDF, contents paged in ${r[0].passes} passes`,
+        `${r.map((p) => `${Math.round(p.pdf.byteLength / 1024)} KB`).join(", ")} PDF, contents paged in ${r.map((p) => p.passes).join(", ")} pass${r.every((p) => p.passes === 1) ? " (page numbers of the previous build still held)" : "es"}`,
     );
   }
 
@@ -363,4 +377,25 @@ async function buildWith(
     (names) => `${names.length} files in ${outDir}`,
   );
   return { files: written, timings };
+}
+
+async function readPages(file: string): Promise<Map<string, number> | undefined> {
+  try {
+    return new Map(Object.entries(JSON.parse(await readFile(file, "utf8")) as Record<string, number>));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache that cannot be written only costs the next build a draft print. */
+async function writePages(file: string, pages: Map<string, number>): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    // Written aside and renamed, so a build running at the same time never reads half a file.
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(Object.fromEntries(pages)));
+    await rename(temporary, file);
+  } catch {
+    // ignored
+  }
 }
