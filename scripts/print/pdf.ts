@@ -15,6 +15,8 @@ export interface PrintSession {
    * cost, for a pass that is only read for page numbers.
    */
   draft(): Promise<Uint8Array>;
+  /** Run a script in the document (a string: tsx would rewrite a function with helpers the page lacks). */
+  evaluate(script: string): Promise<unknown>;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function withPrintSession<T>(
         page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
       draft: () =>
         page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, tagged: false, outline: false }),
+      evaluate: (script) => page.evaluate(script),
     });
   } finally {
     await page.close();
