@@ -45,6 +45,13 @@ export type Codebook = z.infer<typeof CodebookSchema>;
 export type Question = Codebook["questions"][number];
 export type Scale = Codebook["scales"][string];
 
+/** Whether a respondent with these answers was asked the question (routing: `asked`). */
+export function wasAsked(question: Question, answers: Record<string, number | null>): boolean {
+  if (!question.asked) return true;
+  const gate = answers[question.asked.question];
+  return gate != null && question.asked.codes.includes(gate);
+}
+
 /** Cross-references a schema cannot express: every scale, item and routing question named exists. */
 export function codebookProblems(codebook: Codebook): string[] {
   const problems: string[] = [];

@@ -2,7 +2,7 @@ import { publishedPercent, roundHalfUp } from "../compute/rounding.ts";
 import type { TableDefinition, TableDefinitions } from "../load/config.ts";
 import type { FieldSchema, TableSchema } from "../load/schema.ts";
 import type { DataRow, DataTable } from "../validate/table.ts";
-import type { Codebook } from "./codebook.ts";
+import { type Codebook, wasAsked } from "./codebook.ts";
 import type { Respondents } from "./read.ts";
 import {
   bandCounts,
@@ -113,9 +113,7 @@ function deriveRows(
         const q = question(codebook, spec.question);
         const counts = countAnswers(respondents, codebook, q.id);
         for (const a of counts.answers) out.push(withPercent(a.label, a.count));
-        const asked = respondents.rows.filter(
-          (r) => !q.asked || q.asked.codes.includes(r.answers[q.asked.question] ?? Number.NaN),
-        );
+        const asked = respondents.rows.filter((r) => wasAsked(q, r.answers));
         for (const label of definition.nonResponse) {
           const missing = counts.missing.find((m) => m.label === label);
           const count = missing

@@ -1,6 +1,6 @@
 import { type Problem, quoteFound } from "../errors.ts";
 import { parseCsv } from "../load/csv.ts";
-import type { Codebook } from "./codebook.ts";
+import { type Codebook, wasAsked } from "./codebook.ts";
 
 /** One respondent's answers: a code per question, null where left blank. */
 export interface Respondent {
@@ -92,7 +92,7 @@ export function checkAnswers(
     const { question, codes } = q.asked;
     for (const r of rows) {
       const gate = r.answers[question];
-      if (r.answers[q.id] != null && (gate == null || !codes.includes(gate)))
+      if (r.answers[q.id] != null && !wasAsked(q, r.answers))
         problems.push({
           file,
           row: r.row,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { percentOfCounts, publishedPercent } from "../compute/rounding.ts";
 import type { TableDefinition, TableDefinitions } from "../load/config.ts";
 import type { DataTable } from "../validate/table.ts";
-import type { Codebook, Question } from "./codebook.ts";
+import { type Codebook, type Question, wasAsked } from "./codebook.ts";
 import type { Respondents } from "./read.ts";
 
 /**
@@ -109,8 +109,7 @@ export function makeSyntheticRespondents(
   const questionById = new Map(codebook.questions.map((q) => [q.id, q]));
   const codeOf = (q: Question, label: string) =>
     [...codebook.scales[q.scale].codes, ...codebook.scales[q.scale].missing].find((c) => c.label === label)?.code;
-  const askedOf = (q: Question) =>
-    people.filter((p) => !q.asked || q.asked.codes.includes(p[q.asked.question] ?? Number.NaN));
+  const askedOf = (q: Question) => people.filter((p) => wasAsked(q, p));
 
   /** Give `codes` (a list with one entry per answer) to randomly chosen people among `pool`. */
   const deal = (id: string, codes: number[], pool: Record<string, number | null>[], table: string) => {

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Codebook, Question } from "./codebook.ts";
+import { type Codebook, type Question, wasAsked } from "./codebook.ts";
 import type { Respondents } from "./read.ts";
 
 /**
@@ -65,10 +65,8 @@ export function multiResponse(
   itemIds: string[],
 ): { base: number; items: { id: string; label: string; count: number }[] } {
   const items = itemIds.map((id) => question(codebook, id));
-  const routing = items[0]?.asked;
-  const asked = respondents.rows.filter(
-    (r) => !routing || routing.codes.includes(r.answers[routing.question] ?? Number.NaN),
-  );
+  const first = items[0];
+  const asked = respondents.rows.filter((r) => !first || wasAsked(first, r.answers));
   return {
     base: asked.length,
     items: items.map((q) => ({ id: q.id, label: q.text, count: asked.filter((r) => r.answers[q.id] != null).length })),
