@@ -12,7 +12,7 @@
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { ChartCache } from "./chart/cache.ts";
 import { figureMeta, type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
@@ -131,8 +131,7 @@ export async function loadAndCompute(
           log,
           async () => {
             const { result, problems } = await tablesFromRespondents(
-              options.root,
-              paths.data,
+              { dataDir: paths.data, show: (path) => relative(options.root, path) },
               sources.config,
               sources.tables,
               data,

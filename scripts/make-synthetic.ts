@@ -4,30 +4,33 @@
  * it is), the same data `npm run build -- --svar` makes in memory when no
  * real answers are configured. Seeded: the same file every time.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadAndCompute } from "./build.ts";
-import { CodebookSchema } from "./respondents/codebook.ts";
-import { makeSyntheticRespondents, respondentsCsv, SyntheticSettingsSchema } from "./respondents/synthetic.ts";
+import { InputProblems } from "./errors.ts";
+import { makeSynthetic, readCodebook } from "./respondents/index.ts";
+import { respondentsCsv } from "./respondents/synthetic.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { sources, data } = await loadAndCompute({ root });
-const { codebook: codebookFile, seed, syntheticSettings } = sources.config.respondents;
-const codebook = CodebookSchema.parse(JSON.parse(readFileSync(join(root, "data", codebookFile), "utf8")));
-const settings = SyntheticSettingsSchema.parse(JSON.parse(readFileSync(join(root, "data", syntheticSettings), "utf8")));
-const { respondents, notes } = makeSyntheticRespondents(codebook, sources.tables, data, seed, settings);
+const place = { dataDir: join(root, "data"), show: (path: string) => relative(root, path) };
+const codebook = readCodebook(place, sources.config);
+if (!codebook.value) throw new InputProblems(codebook.problems);
+const made = makeSynthetic(place, sources.config, codebook.value, sources.tables, data);
+if (!made.value) throw new InputProblems(made.problems);
+const { respondents, notes } = made.value;
 
 const csvPath = join(root, "data", "svar", "syntetisk-eksempel.csv");
-writeFileSync(csvPath, respondentsCsv(codebook, respondents));
+writeFileSync(csvPath, respondentsCsv(codebook.value, respondents));
 const schema = {
   name: "syntetisk-eksempel",
   title: "Syntetiske eksempeldata (oppdiktede svar)",
-  description: `Oppdiktede svar fra ${respondents.rows.length} personer, laget av scripts/make-synthetic.ts med frø ${seed}. Svarene summerer seg til tabellene i AFI-notat 2010:14, men sammenhengene mellom spørsmålene er tilfeldige. Ikke svar fra undersøkelsen.`,
+  description: `Oppdiktede svar fra ${respondents.rows.length} personer, laget av scripts/make-synthetic.ts med frø ${sources.config.respondents.seed}. Svarene summerer seg til tabellene i AFI-notat 2010:14, men sammenhengene mellom spørsmålene er tilfeldige. Ikke svar fra undersøkelsen.`,
   fields: [
     { name: "id", type: "integer" },
-    ...codebook.questions.map((q) => {
-      const scale = codebook.scales[q.scale];
+    ...codebook.value.questions.map((q) => {
+      const scale = codebook.value.scales[q.scale];
       return {
         name: q.id,
         title: q.text,

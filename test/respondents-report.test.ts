@@ -6,14 +6,14 @@
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, loadAndCompute } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
-import { CodebookSchema } from "../scripts/respondents/codebook.ts";
-import { makeSyntheticRespondents, respondentsCsv, SyntheticSettingsSchema } from "../scripts/respondents/synthetic.ts";
+import { makeSynthetic, readCodebook } from "../scripts/respondents/index.ts";
+import { respondentsCsv } from "../scripts/respondents/synthetic.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 let work: string;
@@ -37,6 +37,24 @@ async function copyProject(name: string): Promise<string> {
   for (const dir of ["report", "templates", "data"])
     await cp(join(projectRoot, dir), join(root, dir), { recursive: true });
   return root;
+}
+
+/**
+ * Write the synthetic example as a CSV file under data/ of a project copy (after `edit`, if any)
+ * and point its report.json at it, as a user with real answers would.
+ */
+async function useSyntheticAnswersFile(root: string, answers: string, edit?: (lines: string[]) => void) {
+  const { sources, data } = await loadAndCompute({ root });
+  const place = { dataDir: join(root, "data"), show: (path: string) => relative(root, path) };
+  const codebook = readCodebook(place, sources.config).value;
+  const made = codebook && makeSynthetic(place, sources.config, codebook, sources.tables, data).value;
+  if (!codebook || !made) throw new Error("the project copy has no usable codebook or synthetic settings");
+  const lines = respondentsCsv(codebook, made.respondents).split("\n");
+  edit?.(lines);
+  await writeFile(join(root, "data", answers), lines.join("\n"));
+  const config = JSON.parse(await readFile(join(root, "report", "report.json"), "utf8"));
+  config.respondents = { answers };
+  await writeFile(join(root, "report", "report.json"), JSON.stringify(config));
 }
 
 beforeAll(async () => {
@@ -133,24 +151,7 @@ describe("the report from synthetic respondents", () => {
 
   it("reads the same answers from a CSV file as it makes in memory, and renders the same tables", async () => {
     const root = await copyProject("fra-csv");
-    const { sources, data } = await loadAndCompute({ root });
-    const codebook = CodebookSchema.parse(
-      JSON.parse(await readFile(join(root, "data", "svar", "kodebok.json"), "utf8")),
-    );
-    const settings = SyntheticSettingsSchema.parse(
-      JSON.parse(await readFile(join(root, "data", "svar", "syntetisk-oppsett.json"), "utf8")),
-    );
-    const { respondents } = makeSyntheticRespondents(
-      codebook,
-      sources.tables,
-      data,
-      sources.config.respondents.seed,
-      settings,
-    );
-    await writeFile(join(root, "data", "svar", "syntetisk-eksempel.csv"), respondentsCsv(codebook, respondents));
-    const config = JSON.parse(await readFile(join(root, "report", "report.json"), "utf8"));
-    config.respondents = { answers: "svar/syntetisk-eksempel.csv" };
-    await writeFile(join(root, "report", "report.json"), JSON.stringify(config));
+    await useSyntheticAnswersFile(root, "svar/syntetisk-eksempel.csv");
     await build({ root, outDir: join(root, "out"), pdf: false, tablesFrom: "respondents" });
     const $ = cheerio.load(await readFile(join(root, "out", "rapport.html"), "utf8"));
     for (const id of [
@@ -165,21 +166,13 @@ describe("the report from synthetic respondents", () => {
 
   it("stops at a code outside the scale, naming file, row, column, expected and found", async () => {
     const root = await copyProject("feil-kode");
-    const { sources, data } = await loadAndCompute({ root });
-    const codebook = CodebookSchema.parse(
-      JSON.parse(await readFile(join(root, "data", "svar", "kodebok.json"), "utf8")),
-    );
-    const { respondents } = makeSyntheticRespondents(codebook, sources.tables, data);
-    const lines = respondentsCsv(codebook, respondents).split("\n");
     // Respondent 5 (spreadsheet row 6) answers 8 to the education question, which has codes 1–7.
-    const header = lines[0].split(",");
-    const row = lines[5].split(",");
-    row[header.indexOf("utdanning")] = "8";
-    lines[5] = row.join(",");
-    await writeFile(join(root, "data", "svar", "svar.csv"), lines.join("\n"));
-    const config = JSON.parse(await readFile(join(root, "report", "report.json"), "utf8"));
-    config.respondents = { answers: "svar/svar.csv" };
-    await writeFile(join(root, "report", "report.json"), JSON.stringify(config));
+    await useSyntheticAnswersFile(root, "svar/svar.csv", (lines) => {
+      const header = lines[0].split(",");
+      const row = lines[5].split(",");
+      row[header.indexOf("utdanning")] = "8";
+      lines[5] = row.join(",");
+    });
     const failure = await build({ root, outDir: join(root, "out"), pdf: false, tablesFrom: "respondents" }).catch(
       (error: unknown) => error,
     );

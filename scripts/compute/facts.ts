@@ -1,4 +1,5 @@
 import { decimalsOf } from "../format/norwegian.ts";
+import { isFactsFile } from "../validate/report-needs.ts";
 import type { DataTable } from "../validate/table.ts";
 
 export type FactUnit = "antall" | "tall" | "prosent" | "kr" | "år" | "årstall";
@@ -11,6 +12,15 @@ export interface Fact {
   /** Decimals as written in the data file. */
   decimals: number;
   description: string;
+}
+
+/** Every fact of every facts file (data files whose names start with `prefix`). */
+export function collectFacts(data: Map<string, DataTable>, prefix: string): Map<string, Fact> {
+  const facts = new Map<string, Fact>();
+  for (const table of data.values()) {
+    if (isFactsFile(table.name, prefix)) for (const [id, fact] of readFacts(table)) facts.set(id, fact);
+  }
+  return facts;
 }
 
 export function readFacts(table: DataTable): Map<string, Fact> {

@@ -1,9 +1,8 @@
 import type { Problem } from "../errors.ts";
 import type { ReportConfig, TableDefinition, TableDefinitions } from "../load/config.ts";
-import { isFactsFile } from "../validate/report-needs.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type CrosstabTable, computeCrosstab } from "./crosstab.ts";
-import { type Fact, readFacts } from "./facts.ts";
+import { collectFacts, type Fact } from "./facts.ts";
 import { computeFrequency, type FrequencyTable } from "./frequency.ts";
 import { checkDistribution, computeGrid, type GridTable } from "./grid.ts";
 import { computeMultiResponse, type MultiResponseTable } from "./multiresponse.ts";
@@ -27,10 +26,7 @@ export function computeModel(
   tableFiles: Record<string, string> = {},
 ): { model: ReportModel; problems: Problem[] } {
   const problems: Problem[] = [];
-  const facts = new Map<string, Fact>();
-  for (const table of data.values()) {
-    if (isFactsFile(table.name, config.factsPrefix)) for (const [id, fact] of readFacts(table)) facts.set(id, fact);
-  }
+  const facts = collectFacts(data, config.factsPrefix);
   const tables = new Map<string, ComputedTable>();
   for (const [id, definition] of Object.entries(definitions)) {
     const table = data.get(definition.data);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { basename, extname, join, relative } from "node:path";
+import { basename, extname, join } from "node:path";
+import { collectFacts } from "../compute/facts.ts";
 import type { Problem } from "../errors.ts";
 import type { ReportConfig, TableDefinitions } from "../load/config.ts";
 import type { DataTable } from "../validate/table.ts";
@@ -7,7 +8,7 @@ import { type Codebook, CodebookSchema, codebookProblems } from "./codebook.ts";
 import { deriveTables } from "./derive.ts";
 import { type Respondents, readRespondentsCsv } from "./read.ts";
 import { readRespondentsSav } from "./read-sav.ts";
-import { makeSyntheticRespondents, type SyntheticSettings, SyntheticSettingsSchema } from "./synthetic.ts";
+import { makeSyntheticRespondents, type SyntheticResult, SyntheticSettingsSchema } from "./synthetic.ts";
 
 export interface FromRespondents {
   data: Map<string, DataTable>;
@@ -18,81 +19,112 @@ export interface FromRespondents {
   respondents: number;
 }
 
+/** Where the respondent data lives, and how paths are shown in messages. */
+interface Place {
+  dataDir: string;
+  show: (path: string) => string;
+}
+
+type Loaded<T> = { value: T; problems?: undefined } | { value?: undefined; problems: Problem[] };
+
+/** The codebook, checked by its schema and for references a schema cannot express. */
+export function readCodebook({ dataDir, show }: Place, config: ReportConfig): Loaded<Codebook> {
+  const path = join(dataDir, config.respondents.codebook);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    return { problems: [{ file: show(path), expected: "a readable JSON codebook", found: (error as Error).message }] };
+  }
+  const parsed = CodebookSchema.safeParse(raw);
+  if (!parsed.success)
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        file: show(path),
+        column: issue.path.join("."),
+        expected: "a codebook (see scripts/respondents/codebook.ts)",
+        found: issue.message,
+      })),
+    };
+  const inconsistent = codebookProblems(parsed.data);
+  if (inconsistent.length > 0)
+    return { problems: inconsistent.map((found) => ({ file: show(path), expected: "a consistent codebook", found })) };
+  return { value: parsed.data };
+}
+
+/** The synthetic example: made from the published tables, the facts and the settings for unpublished questions. */
+export function makeSynthetic(
+  place: Place,
+  config: ReportConfig,
+  codebook: Codebook,
+  definitions: TableDefinitions,
+  published: Map<string, DataTable>,
+): Loaded<SyntheticResult> {
+  const path = join(place.dataDir, config.respondents.syntheticSettings);
+  let settings: ReturnType<typeof SyntheticSettingsSchema.parse>;
+  try {
+    settings = SyntheticSettingsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  } catch (error) {
+    return {
+      problems: [
+        { file: place.show(path), expected: "settings for the synthetic example", found: (error as Error).message },
+      ],
+    };
+  }
+  const facts = collectFacts(published, config.factsPrefix);
+  return {
+    value: makeSyntheticRespondents(codebook, definitions, published, facts, config.respondents.seed, settings),
+  };
+}
+
+/** The answers report.json names (CSV or SPSS .sav), checked against the codebook. */
+async function readAnswers(place: Place, answers: string, codebook: Codebook): Promise<Loaded<Respondents>> {
+  const path = join(place.dataDir, answers);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return {
+      problems: [
+        { file: place.show(path), expected: "the respondent data file report.json names", found: "no such file" },
+      ],
+    };
+  }
+  const read =
+    extname(path).toLowerCase() === ".sav"
+      ? await readRespondentsSav(place.show(path), bytes, codebook)
+      : readRespondentsCsv(place.show(path), bytes, codebook);
+  return read.respondents ? { value: read.respondents } : { problems: read.problems };
+}
+
 /**
  * The tables counted from respondent-level answers instead of read from the
  * published tables: read the codebook and the answers (or make the
  * synthetic example), check them, and derive every table that says how.
  */
 export async function tablesFromRespondents(
-  root: string,
-  dataDir: string,
+  place: Place,
   config: ReportConfig,
   definitions: TableDefinitions,
   published: Map<string, DataTable>,
 ): Promise<{ result?: FromRespondents; problems: Problem[] }> {
-  const show = (path: string) => relative(root, path);
-  const codebookPath = join(dataDir, config.respondents.codebook);
-  let codebook: Codebook;
-  try {
-    const parsed = CodebookSchema.safeParse(JSON.parse(readFileSync(codebookPath, "utf8")));
-    if (!parsed.success)
-      return {
-        problems: parsed.error.issues.map((issue) => ({
-          file: show(codebookPath),
-          column: issue.path.join("."),
-          expected: "a codebook (see scripts/respondents/codebook.ts)",
-          found: issue.message,
-        })),
-      };
-    codebook = parsed.data;
-  } catch (error) {
-    return {
-      problems: [{ file: show(codebookPath), expected: "a readable JSON codebook", found: (error as Error).message }],
-    };
-  }
-  const crossProblems = codebookProblems(codebook);
-  if (crossProblems.length > 0)
-    return {
-      problems: crossProblems.map((found) => ({ file: show(codebookPath), expected: "a consistent codebook", found })),
-    };
-
-  let respondents: Respondents | undefined;
-  let notes: string[] = [];
+  const codebook = readCodebook(place, config);
+  if (!codebook.value) return { problems: codebook.problems };
+  const { answers } = config.respondents;
   // Synthetic data says so in its name (npm run synthetic writes syntetisk-eksempel.csv).
-  const synthetic = !config.respondents.answers || basename(config.respondents.answers).includes("syntetisk");
-  if (config.respondents.answers) {
-    const path = join(dataDir, config.respondents.answers);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      return {
-        problems: [{ file: show(path), expected: "the respondent data file report.json names", found: "no such file" }],
-      };
-    }
-    const read =
-      extname(path).toLowerCase() === ".sav"
-        ? await readRespondentsSav(show(path), bytes, codebook)
-        : readRespondentsCsv(show(path), bytes, codebook);
-    if (!read.respondents) return { problems: read.problems };
-    respondents = read.respondents;
+  const synthetic = !answers || basename(answers).includes("syntetisk");
+  let respondents: Respondents;
+  let notes: string[] = [];
+  if (answers) {
+    const read = await readAnswers(place, answers, codebook.value);
+    if (!read.value) return { problems: read.problems };
+    respondents = read.value;
   } else {
-    const settingsPath = join(dataDir, config.respondents.syntheticSettings);
-    let settings: SyntheticSettings;
-    try {
-      settings = SyntheticSettingsSchema.parse(JSON.parse(readFileSync(settingsPath, "utf8")));
-    } catch (error) {
-      return {
-        problems: [
-          { file: show(settingsPath), expected: "settings for the synthetic example", found: (error as Error).message },
-        ],
-      };
-    }
-    const made = makeSyntheticRespondents(codebook, definitions, published, config.respondents.seed, settings);
-    respondents = made.respondents;
-    notes = made.notes;
+    const made = makeSynthetic(place, config, codebook.value, definitions, published);
+    if (!made.value) return { problems: made.problems };
+    ({ respondents, notes } = made.value);
   }
-  const derived = deriveTables(codebook, definitions, respondents, published, synthetic);
+  const derived = deriveTables(codebook.value, definitions, respondents, published, synthetic);
   return {
     result: {
       data: derived.data,

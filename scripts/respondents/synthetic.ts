@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Fact } from "../compute/facts.ts";
 import { percentOfCounts, publishedPercent } from "../compute/rounding.ts";
 import type { TableDefinition, TableDefinitions } from "../load/config.ts";
 import type { DataTable } from "../validate/table.ts";
@@ -96,6 +97,7 @@ export function makeSyntheticRespondents(
   codebook: Codebook,
   definitions: TableDefinitions,
   data: Map<string, DataTable>,
+  facts: Map<string, Fact>,
   seed = 2010,
   settings: SyntheticSettings = { questions: {} },
 ): SyntheticResult {
@@ -124,7 +126,7 @@ export function makeSyntheticRespondents(
 
   // The employer first: it routes other questions. Private offices = the base of the arrangements table.
   const multi = Object.values(definitions).find((d) => d.kind === "multiresponse");
-  const privateCount = multi ? factValue(data, multi.base) : undefined;
+  const privateCount = multi ? facts.get(multi.base)?.value : undefined;
   if (questionById.has("arbeidsgiver") && privateCount !== undefined) {
     deal("arbeidsgiver", [...repeat(1, privateCount), ...repeat(2, total - privateCount)], people, "arbeidsgiver");
   }
@@ -250,14 +252,6 @@ export function makeSyntheticRespondents(
     },
     notes,
   };
-}
-
-function factValue(data: Map<string, DataTable>, id: string): number | undefined {
-  for (const table of data.values()) {
-    const row = table.rows.find((r) => r.values.id === id && r.values.verdi !== undefined);
-    if (row) return num(row.values.verdi);
-  }
-  return undefined;
 }
 
 /** The dataset as CSV, one row per respondent, for `npm run synthetic` and for anyone who wants to look. */
