@@ -11,8 +11,8 @@
  *
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { ChartCache } from "./chart/cache.ts";
 import { figureMeta, type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
@@ -24,6 +24,7 @@ import { type Edition, listEditions, loadEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
+import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
 import { renderDocument } from "./render/document.ts";
 import { tablesFromRespondents } from "./respondents/index.ts";
 import { validateProject } from "./validate/index.ts";
@@ -283,8 +284,8 @@ async function buildWith(
         const rendered = new Map<string, RenderedChart>();
         for (const chart of sources.charts) {
           // A chart of a table only counted from respondent answers is drawn only when there are answers.
-          const table = sources.tables[figureMeta(chart).table];
-          if (table?.respondentsOnly && !model.tables.has(figureMeta(chart).table)) continue;
+          const { table } = figureMeta(chart);
+          if (sources.tables[table]?.respondentsOnly && !model.tables.has(table)) continue;
           rendered.set(chart.id, await renderChart(chart, model.tables, accent, chartCache));
         }
         byAccent.set(accent, rendered);
@@ -354,9 +355,9 @@ async function buildWith(
               "pages",
               `${edition.id}${model.respondents ? "-svar" : ""}.json`,
             );
-            const guess = options.pageCache === false ? undefined : await readPages(pagesFile);
+            const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
             const result = await printPaginated(launched, document.paged, pdfMetadata(model.config), guess);
-            if (options.pageCache !== false) await writePages(pagesFile, result.pages);
+            if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
             files[`${prefix(edition.id)}rapport.pdf`] = result.pdf;
             return result;
           }),
@@ -376,25 +377,4 @@ async function buildWith(
     (names) => `${names.length} files in ${outDir}`,
   );
   return { files: written, timings };
-}
-
-async function readPages(file: string): Promise<Map<string, number> | undefined> {
-  try {
-    return new Map(Object.entries(JSON.parse(await readFile(file, "utf8")) as Record<string, number>));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Best effort: a cache that cannot be written only costs the next build a draft print. */
-async function writePages(file: string, pages: Map<string, number>): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    // Written aside and renamed, so a build running at the same time never reads half a file.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(pages)));
-    await rename(temporary, file);
-  } catch {
-    // ignored
-  }
 }

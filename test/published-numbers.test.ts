@@ -13,6 +13,7 @@ import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
+import { tableCells } from "./support/html-tables.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 let work: string;
@@ -64,18 +65,6 @@ async function rows(name: string): Promise<Record<string, string>[]> {
   return parse(await readFile(join(root, "data", `${name}.csv`), "utf8"), { columns: true });
 }
 
-/** The text of each row of a table, as cells: header first. */
-function tableRows(id: string): string[][] {
-  return $(`#tabell-${id} tr`)
-    .toArray()
-    .map((tr) =>
-      $(tr)
-        .children()
-        .toArray()
-        .map((c) => $(c).text().trim()),
-    );
-}
-
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "rapport-numbers-"));
   await build({ root, outDir: work });
@@ -114,7 +103,7 @@ describe("every published number, in its row and column", () => {
     const checked: string[] = [];
     for (const [id, def] of await definitions()) {
       const data = await rows(def.data);
-      const shown = tableRows(id);
+      const shown = tableCells($, id);
       expect(shown.length, `table ${id} is in the report`).toBeGreaterThan(0);
       const rowOf = (label: string) => shown.find((cells) => cells[0] === label);
       if (def.kind === "frequency" && def.category && def.count && def.publishedPercent) {
@@ -183,15 +172,7 @@ describe("every published number, in its row and column", () => {
     let checked = 0;
     for (const [id] of await definitions()) {
       // Body rows only: the HTML test above has matched each of them to data/, cell by cell.
-      const rowsShown = $(`#tabell-${id} tbody tr, #tabell-${id} tfoot tr`)
-        .toArray()
-        .map((tr) =>
-          $(tr)
-            .children()
-            .toArray()
-            .map((c) => $(c).text().trim())
-            .filter((text) => text !== ""),
-        );
+      const rowsShown = tableCells($, id, "body").map((cells) => cells.filter((text) => text !== ""));
       for (const cells of rowsShown) {
         const expected = joinHyphens(cells.join(" ").replace(/\s+/g, " "));
         checked += 1;

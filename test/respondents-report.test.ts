@@ -14,6 +14,7 @@ import { build, loadAndCompute } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
 import { makeSynthetic, readCodebook } from "../scripts/respondents/index.ts";
 import { respondentsCsv } from "../scripts/respondents/synthetic.ts";
+import { tableCells } from "./support/html-tables.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 let work: string;
@@ -22,15 +23,7 @@ let fromAnswers: cheerio.CheerioAPI;
 const log: string[] = [];
 
 /** Body cells of a table, row by row. */
-const cells = ($: cheerio.CheerioAPI, id: string) =>
-  $(`#tabell-${id} tbody tr, #tabell-${id} tfoot tr`)
-    .toArray()
-    .map((tr) =>
-      $(tr)
-        .children()
-        .toArray()
-        .map((c) => $(c).text().trim()),
-    );
+const cells = ($: cheerio.CheerioAPI, id: string) => tableCells($, id, "body");
 
 async function copyProject(name: string): Promise<string> {
   const root = join(work, name);

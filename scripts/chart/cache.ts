@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileAtomically } from "../write/atomic.ts";
 
 /**
  * Rendered charts by content: the same spec, data and colour give the same
@@ -58,10 +59,7 @@ export class ChartCache {
     this.memory.set(key, svg);
     if (!this.dir) return;
     try {
-      await mkdir(this.dir, { recursive: true });
-      const temporary = join(this.dir, `${key}.${process.pid}.tmp`);
-      await writeFile(temporary, svg);
-      await rename(temporary, join(this.dir, `${key}.svg`));
+      await writeFileAtomically(join(this.dir, `${key}.svg`), svg);
     } catch {
       // A cache that cannot be written only costs time.
     }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
+import { PDFArray, type PDFDocument, PDFHexString } from "pdf-lib";
 
 export interface PdfMetadata {
   title: string;
@@ -14,13 +14,9 @@ export interface PdfMetadata {
  * Chromium sets only the title and language. Add author, subject and
  * keywords, fix the dates, and rewrite with object streams, which roughly
  * halves a tagged PDF while keeping its structure tree and outline.
+ * `doc` is `pdf` already parsed (the caller reads the page numbers from it too).
  */
-export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  return finishParsedPdf(await PDFDocument.load(pdf, { updateMetadata: false }), pdf, metadata);
-}
-
-/** As `finishPdf`, for a PDF already parsed from `pdf`. */
-export async function finishParsedPdf(doc: PDFDocument, pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+export async function finishPdf(doc: PDFDocument, pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);

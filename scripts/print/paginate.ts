@@ -1,7 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import { anchorPagesOf, readAnchorPages } from "./anchor-pages.ts";
 import type { LaunchedBrowser } from "./browser.ts";
-import { finishParsedPdf, type PdfMetadata } from "./finish-pdf.ts";
+import { finishPdf, type PdfMetadata } from "./finish-pdf.ts";
 import { withPrintSession } from "./pdf.ts";
 
 const MAX_PASSES = 4;
@@ -55,7 +55,7 @@ export async function printPaginated(
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
       const found = anchorPagesOf(doc);
       if (samePages(used, found) || passes >= MAX_PASSES) {
-        return { pdf: metadata ? await finishParsedPdf(doc, pdf, metadata) : pdf, pages: found, passes };
+        return { pdf: metadata ? await finishPdf(doc, pdf, metadata) : pdf, pages: found, passes };
       }
       used = found;
     }

@@ -2,6 +2,17 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 /**
+ * Write one file so that a reader never sees half of it (another build may
+ * read it meanwhile): write it aside, then rename it into place.
+ */
+export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, path);
+}
+
+/**
  * Stage 7: write every output or none. Files are first written to a
  * staging folder inside `outDir`; only when all of them are on disk are
  * they renamed into place (a rename on one file system cannot half-happen).
