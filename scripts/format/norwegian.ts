@@ -1,46 +1,27 @@
 /**
- * Norwegian number formatting: decimal comma, non-breaking space as the
- * thousands separator, "83 %" with a non-breaking space before the sign,
- * and a true minus sign. Callers round first (see compute/rounding.ts);
- * these functions only lay out digits.
+ * Bokmål number formatting, for code not yet handed the report's own
+ * NumberFormat (format/numbers.ts). New code takes a NumberFormat instead.
  */
+import { nb } from "../locale/nb.ts";
+import { NumberFormat } from "./numbers.ts";
+
+export { decimalsOf } from "./numbers.ts";
 
 export const NBSP = "\u00a0";
 
-const formatters = new Map<number, Intl.NumberFormat>();
-
-function formatterFor(decimals: number): Intl.NumberFormat {
-  let formatter = formatters.get(decimals);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat("nb-NO", {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: true,
-    });
-    formatters.set(decimals, formatter);
-  }
-  return formatter;
-}
+const bokmal = new NumberFormat(nb);
 
 /** `30700` → `30 700`, `4.5` (1 decimal) → `4,5`. */
 export function formatNumber(value: number, decimals = 0): string {
-  if (!Number.isFinite(value)) throw new RangeError(`Cannot format ${value} as a number`);
-  // Intl writes U+2212 for minus in nb-NO and U+00A0 between groups.
-  return formatterFor(decimals).format(value);
+  return bokmal.number(value, decimals);
 }
 
 /** `83` → `83 %`. */
 export function formatPercent(value: number, decimals = 0): string {
-  return `${formatNumber(value, decimals)}${NBSP}%`;
+  return bokmal.percent(value, decimals);
 }
 
 /** `30700` → `30 700 kr`. */
 export function formatKroner(value: number, decimals = 0): string {
-  return `${formatNumber(value, decimals)}${NBSP}kr`;
-}
-
-/** Number of digits after the decimal point in a number as written in data, e.g. "0.5" → 1. */
-export function decimalsOf(text: string): number {
-  const match = /[.,](\d+)$/.exec(text.replace(/\s*%$/, "").trim());
-  return match ? match[1].length : 0;
+  return bokmal.currency(value, decimals);
 }

@@ -1,0 +1,91 @@
+/**
+ * What a report's language decides in its output: the words the engine
+ * prints (labels, number words, the change summary) and how numbers look.
+ * One file per language (nb.ts, en.ts) fills this in; index.ts lists them.
+ */
+export interface Locale {
+  /** BCP 47 tag the report's `language` setting matches, e.g. "nb". */
+  language: string;
+  /** Tag handed to Intl for numbers and dates, e.g. "nb-NO", "en-GB". */
+  intl: string;
+  /** Printed after a percentage: "\u00a0%" in bokmål (83 %), "%" in English (83%). */
+  percentSuffix: string;
+  /** d3-format number locale for charts; must agree with `intl`. */
+  chartNumbers: {
+    decimal: string;
+    thousands: string;
+    grouping: number[];
+    currency: [string, string];
+    percent: string;
+    minus: string;
+    nan: string;
+  };
+  /** d3-time-format locale for charts. */
+  chartTime: {
+    dateTime: string;
+    date: string;
+    time: string;
+    periods: [string, string];
+    days: string[];
+    shortDays: string[];
+    months: string[];
+    shortMonths: string[];
+  };
+  /** Words for 0, 1, 2, … as prose writes small numbers; beyond the list, digits. */
+  numberWords: string[];
+  labels: Labels;
+}
+
+/** Every word the engine itself prints in a report. */
+export interface Labels {
+  /** Caption prefix and cross-reference word, capitalised ("Tabell") and in running text ("tabell"). */
+  table: string;
+  tableInText: string;
+  figure: string;
+  figureInText: string;
+  /** Prefix of the source line under a table or figure. */
+  source: string;
+  total: string;
+  count: string;
+  percent: string;
+  /** Those who answered. */
+  n: string;
+  /** Everyone asked, including those outside the percentage base. */
+  everyone: string;
+  mean: string;
+  itemCount: string;
+  question: string;
+  /** Summary of a figure's data table: "Tallene i figur 3". */
+  figureNumbers: (figureInText: string) => string;
+  /** A published percentage the counts do not give, explained under its table. */
+  publishedDiffers: (p: { category: string; published: string; computed: string; reason: string }) => string;
+  contents: string;
+  tables: string;
+  figures: string;
+  skipToContent: string;
+  colophon: string;
+  colophonTitle: string;
+  series: string;
+  published: string;
+  publisher: string;
+  edition: string;
+  /** Cover line above an edition's name, unless the edition sets `coverLabel`. */
+  editionFor: string;
+  contact: string;
+  /** Marks a table or figure counted from made-up answers. */
+  syntheticMark: string;
+  syntheticCover: string;
+  syntheticColophon: (respondents: string) => string;
+  /** The change summary (endringer.md and the terminal). */
+  changes: {
+    title: string;
+    none: string;
+    cells: string;
+    sentences: string;
+    before: string;
+    after: string;
+    table: string;
+    row: string;
+    column: string;
+  };
+}
