@@ -2,7 +2,7 @@
  * npm run bench: how long a build takes, where the time goes, and how that
  * compares with printing the same HTML with a peer renderer.
  *
- *   npm run bench -- [--runs 5] [--no-peer] [--no-dev]
+ *   npm run bench -- [--project DIR] [--runs 5] [--no-peer] [--no-dev]
  *
  * Every build runs in a fresh process (`npm run build` as a user runs it,
  * minus npm's own start-up), with the chart cache emptied first, so the
@@ -16,16 +16,21 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { projectRoot } from "./project-root.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+/** The engine's folder: where scripts/cli.ts runs from. */
+const engine = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
   options: {
+    project: { type: "string" },
     runs: { type: "string", default: "5" },
     "no-peer": { type: "boolean", default: false },
     "no-dev": { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
+/** The project measured: `--project DIR`, else the repository's own report. */
+const root = projectRoot(values.project);
 const work = await mkdtemp(join(tmpdir(), "rapport-bench-"));
 const STAGES = ["load", "validate", "compute", "chart", "render", "print", "write"];
 
@@ -61,7 +66,7 @@ async function treeMemory(pid: number): Promise<number> {
 /** Run a command, timing it and sampling the peak memory of its process tree. */
 async function measure(command: string, args: string[]): Promise<{ ms: number; peak: number; code: number | null }> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(command, args, { cwd: engine, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (d) => {
     stderr += d;
@@ -94,6 +99,8 @@ async function buildRuns(extra: string[], label: string, caches: "empty" | "kept
       "tsx",
       "scripts/cli.ts",
       "build",
+      "--project",
+      root,
       "--quiet",
       "--out",
       join(work, `out-${label}`),
@@ -131,9 +138,9 @@ async function devLoop(): Promise<number[]> {
   const original = await readFile(chapter, "utf8");
   const server: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/dev.ts", "--port", String(port), "--pdf-after", "0"],
+    ["--import", "tsx", "scripts/dev.ts", "--project", root, "--port", String(port), "--pdf-after", "0"],
     {
-      cwd: root,
+      cwd: engine,
       stdio: ["pipe", "ignore", "pipe"],
     },
   );
@@ -208,7 +215,8 @@ console.log(
 );
 
 if (!values["no-peer"]) {
-  const html = join(work, "out-one", "rapport.html");
+  const outOne = join(work, "out-one");
+  const html = join(outOne, (await readdir(outOne)).find((name) => name.endsWith(".html")) ?? "missing.html");
   const weasy = weasyprint();
   if (weasy) {
     const times: number[] = [];

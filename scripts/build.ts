@@ -20,8 +20,9 @@ import { type BuildSnapshot, compareSnapshots, formatChanges, snapshot } from ".
 import { InputProblems, ReportError } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { ReportConfig } from "./load/config.ts";
-import { type Edition, listEditions, loadEdition } from "./load/editions.ts";
+import { type Edition, listEditions, loadEdition, reportEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
+import { localeFor } from "./locale/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
@@ -101,10 +102,13 @@ export async function loadAndCompute(
     async () => {
       const project = orFail(await loadProject(paths));
       if (!project.sources) throw new Error("unreachable: load returned no sources without problems");
+      const { config } = project.sources;
       const ids =
         options.editions === "all"
           ? await listEditions(paths.report)
-          : (options.editions ?? [project.sources.config.defaultEdition]);
+          : (options.editions ?? (config.defaultEdition ? [config.defaultEdition] : []));
+      // A report without editions is its own: its publisher on the cover.
+      if (ids.length === 0) return { sources: project.sources, editions: [reportEdition(config.publisher)] };
       const loaded = await Promise.all(ids.map((id) => loadEdition(paths.report, id)));
       const problems = loaded.flatMap((l) => l.problems);
       if (problems.length > 0) throw new InputProblems(problems);
@@ -173,7 +177,6 @@ export async function loadAndCompute(
 
 /** The numbers a build printed, kept for the next build to compare with. */
 const SNAPSHOT_FILE = ".tall-forrige-bygg.json";
-const CHANGES_FILE = "endringer.md";
 
 async function readSnapshot(path: string): Promise<BuildSnapshot | undefined> {
   try {
@@ -228,10 +231,16 @@ export async function check(options: Pick<BuildOptions, "root" | "dataDir" | "lo
   );
 }
 
+/** The files a build writes: named by the config, else by the report's language. */
+export function outputNames(config: ReportConfig): { report: string; changes: string } {
+  const { files } = localeFor(config.language);
+  return { report: config.output?.name ?? files.report, changes: files.changes };
+}
+
 function pdfMetadata(config: ReportConfig): PdfMetadata {
   return {
     title: config.title,
-    author: config.author ?? config.publisher,
+    author: config.author ?? (config.authors.length > 0 ? config.authors.join(", ") : config.publisher),
     subject: config.subject ?? config.subtitle ?? config.title,
     keywords: config.keywords,
     // Reproducible builds: SOURCE_DATE_EPOCH (seconds) or the report's date; otherwise the build time.
@@ -273,6 +282,7 @@ async function buildWith(
   const { sources, model, editions } = await loadAndCompute(options, timings);
   const chartCache = options.chartCache ?? new ChartCache(join(options.root, ".cache", "charts"));
 
+  const locale = localeFor(sources.config.language);
   // 4 chart: once per accent colour, since editions differ only there.
   const chartsByAccent = await stage(
     "chart",
@@ -286,7 +296,7 @@ async function buildWith(
           // A chart of a table only counted from respondent answers is drawn only when there are answers.
           const { table } = figureMeta(chart);
           if (sources.tables[table]?.respondentsOnly && !model.tables.has(table)) continue;
-          rendered.set(chart.id, await renderChart(chart, model.tables, accent, chartCache));
+          rendered.set(chart.id, await renderChart(chart, model.tables, accent, chartCache, locale));
         }
         byAccent.set(accent, rendered);
       }
@@ -313,28 +323,29 @@ async function buildWith(
       (r.length > 1 ? ` × ${r.length} editions` : ""),
   );
 
+  const names = outputNames(model.config);
   // What changed since the previous build into this out/: every number and every sentence citing one.
   const current = snapshot(model, documents[0].document.body);
   const previous = await readSnapshot(join(outDir, SNAPSHOT_FILE));
   const changes = previous ? compareSnapshots(previous, current) : undefined;
   if (changes && (changes.cells.length > 0 || changes.sentences.length > 0)) {
     log(
-      `changes  ${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences (see ${CHANGES_FILE}):`,
+      `changes  ${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences (see ${names.changes}):`,
     );
     for (const c of changes.cells) log(`  ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
     for (const s of changes.sentences) log(`  «${s.after}»`);
   }
 
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
-  const prefix = (id: string) => (options.editions ? `${id}/` : "");
+  const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
   const files: Record<string, string | Uint8Array> = {};
-  for (const { edition, document } of documents) files[`${prefix(edition.id)}rapport.html`] = document.html;
+  for (const { edition, document } of documents) files[`${prefix(edition.id)}${names.report}.html`] = document.html;
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
   if (changes) {
-    files[CHANGES_FILE] =
+    files[names.changes] =
       changes.cells.length + changes.sentences.length > 0
         ? formatChanges(changes)
-        : "# Endringer siden forrige bygg\n\nIngen tall er endret.\n";
+        : `# ${localeFor(model.config.language).labels.changes.title}\n\n${localeFor(model.config.language).labels.changes.none}\n`;
   }
 
   // 6 print: one browser for every edition.
@@ -358,7 +369,7 @@ async function buildWith(
             const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
             const result = await printPaginated(launched, document.paged, pdfMetadata(model.config), guess);
             if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
-            files[`${prefix(edition.id)}rapport.pdf`] = result.pdf;
+            files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
             return result;
           }),
         );

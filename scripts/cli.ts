@@ -1,24 +1,44 @@
 /**
- * Command line: `npm run build` and `npm run check` end up here.
+ * Command line: `npm run build`, `npm run check` and `npm run new` end up here.
  *
- *   build [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
- *   check [--data DIR] [--svar] [--quiet] [--debug]
+ *   build [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
+ *   check [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
+ *   new DIR [--lang nb|en]
  *
- * --svar counts the tables from respondent-level answers (data/svar/) instead
- * of reading the published tables.
+ * --project names the report's folder (its report/, data/ and optional
+ * templates/); without it, the repository's own report is built.
  *
  * Exit codes: see ExitCode in errors.ts and the README.
  */
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
 import { ExitCode, ReportError } from "./errors.ts";
+import { message } from "./messages.ts";
+import { outputDir, projectRoot } from "./project-root.ts";
 
-const USAGE = `usage: npm run build -- [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
-       npm run check -- [--data DIR] [--svar] [--quiet] [--debug]`;
+const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR]
+                        [--svar] [--html-only] [--quiet] [--debug]
+       npm run check -- [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
+       npm run new -- DIR [--lang nb|en]
+       npm run dev -- [--project DIR] [--edition NAME] [--port N] [--pdf-after SECONDS]
+       npm run bench -- [--project DIR] [--runs N]
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+  --project DIR   the report's folder (report/, data/, templates/); default: this repository's report
+  --out DIR       where the build writes; default DIR/out
+  --data DIR      read data files from another folder (new numbers to try)
+  --edition NAME  one edition of report/editions/, into out/NAME/ (may repeat)
+  --all-editions  every edition, each into out/<edition>/, with one browser
+  --svar          count the tables from respondent-level answers
+  --html-only     skip the PDF (no browser needed)
+  --lang nb|en    language of a new report (default nb)
+  --help, --version`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -29,40 +49,61 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.usage;
   }
   const { values, positionals } = parsed;
-  const [command] = positionals;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    process.stdout.write(`${version()}\n`);
+    return ExitCode.ok;
+  }
+  const [command, ...rest] = positionals;
   const log = values.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   try {
     if (command === "build") {
+      const root = projectRoot(values.project);
       const result = await build({
         root,
-        outDir: values.out,
+        outDir: outputDir(root, values.out),
         dataDir: values.data,
         pdf: !values["html-only"],
         editions: values["all-editions"] ? "all" : values.edition,
         tablesFrom: values.svar ? "respondents" : undefined,
         log,
       });
-      if (!values.quiet) process.stderr.write(`built ${result.files.join(", ")}\n`);
+      if (!values.quiet) process.stderr.write(`${message.built(result.files)}\n`);
       // For npm run bench: per-stage milliseconds of this build.
       if (values["timings-json"]) await writeFile(values["timings-json"], JSON.stringify(result.timings));
       return ExitCode.ok;
     }
     if (command === "check") {
+      const root = projectRoot(values.project);
       await check({ root, dataDir: values.data, log, tablesFrom: values.svar ? "respondents" : undefined });
-      if (!values.quiet) process.stderr.write("check: no problems found\n");
+      if (!values.quiet) process.stderr.write(`${message.checkPassed}\n`);
       return ExitCode.ok;
     }
-    process.stderr.write(`unknown command ${command ?? "(none)"}\n${USAGE}\n`);
+    if (command === "new") {
+      const { createProject } = await import("./new/create-project.ts");
+      const [dir] = rest;
+      if (!dir || rest.length > 1) {
+        process.stderr.write(`${USAGE}\n`);
+        return ExitCode.usage;
+      }
+      const created = createProject(dir, values.lang ?? "nb");
+      process.stderr.write(`${message.newCreated(dir, created.length)}\n`);
+      return ExitCode.ok;
+    }
+    process.stderr.write(`${message.unknownCommand(command)}\n${USAGE}\n`);
     return ExitCode.usage;
   } catch (error) {
     if (error instanceof ReportError) {
       process.stderr.write(`${error.message}\n`);
       if (values.debug && error.cause) process.stderr.write(`${(error.cause as Error).stack}\n`);
-      if (command === "build") process.stderr.write("Nothing was written: out/ is as it was.\n");
+      if (command === "build" && error.exitCode !== ExitCode.usage) process.stderr.write(`${message.nothingWritten}\n`);
       return error.exitCode;
     }
     process.stderr.write(
-      `internal error: ${(error as Error).stack ?? error}\nNothing was written: out/ is as it was.\n`,
+      `${message.internalError(String((error as Error).stack ?? error))}\n${message.nothingWritten}\n`,
     );
     return ExitCode.internal;
   }
@@ -73,6 +114,7 @@ function parse(argv: string[]) {
     args: argv,
     allowPositionals: true,
     options: {
+      project: { type: "string" },
       out: { type: "string" },
       data: { type: "string" },
       "html-only": { type: "boolean", default: false },
@@ -82,6 +124,9 @@ function parse(argv: string[]) {
       "timings-json": { type: "string" },
       "all-editions": { type: "boolean", default: false },
       svar: { type: "boolean", default: false },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", default: false },
     },
   });
 }

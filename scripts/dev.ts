@@ -5,33 +5,39 @@
  * going. The PDF is rebuilt on request (press p, or open /pdf) or once
  * nothing has changed for a while.
  *
- *   npm run dev -- [--port 4173] [--edition NAME] [--pdf-after SECONDS]
+ *   npm run dev -- [--project DIR] [--port 4173] [--edition NAME] [--pdf-after SECONDS]
  */
 
 import { readFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { watch } from "chokidar";
 import { build } from "./build.ts";
 import { ChartCache } from "./chart/cache.ts";
-import { ReportError } from "./errors.ts";
+import { ExitCode, ReportError } from "./errors.ts";
+import { projectRoot } from "./project-root.ts";
 import { escapeHtml } from "./render/escape.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
   options: {
+    project: { type: "string" },
     port: { type: "string", default: "4173" },
     edition: { type: "string" },
     "pdf-after": { type: "string", default: "20" },
   },
 });
+let root: string;
+try {
+  root = projectRoot(values.project);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(ExitCode.usage);
+}
 const port = Number(values.port);
 const pdfAfterMs = Number(values["pdf-after"]) * 1000;
 const outDir = join(root, "out");
 const editions = values.edition ? [values.edition] : undefined;
-const htmlFile = join(outDir, ...(editions ? [editions[0]] : []), "rapport.html");
 
 const chartCache = new ChartCache(join(root, ".cache", "charts"));
 const clients = new Set<ServerResponse>();
@@ -56,8 +62,9 @@ function notify() {
 async function rebuild(reason: string, pdf: boolean) {
   const started = performance.now();
   try {
-    await build({ root, outDir, pdf, editions, chartCache, log: pdf ? say : undefined });
-    page = await readFile(htmlFile, "utf8");
+    const result = await build({ root, outDir, pdf, editions, chartCache, log: pdf ? say : undefined });
+    const html = result.files.find((f) => f.endsWith(".html"));
+    if (html) page = await readFile(html, "utf8");
     say(`${pdf ? "PDF and HTML" : "HTML"} rebuilt in ${Math.round(performance.now() - started)} ms (${reason})`);
   } catch (error) {
     const message = error instanceof ReportError ? error.message : String((error as Error).stack ?? error);

@@ -21,7 +21,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** One thing wrong with an input file, located as precisely as we can. */
 export interface Problem {
-  /** Path relative to the project root, e.g. `data/utdanning.csv`. */
+  /** Path relative to the project root, e.g. `data/alder.csv`. */
   file: string;
   /** 1-based line in the file as a spreadsheet shows it (the header is row 1). */
   row?: number;

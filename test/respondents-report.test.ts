@@ -46,7 +46,7 @@ async function useSyntheticAnswersFile(root: string, answers: string, edit?: (li
   edit?.(lines);
   await writeFile(join(root, "data", answers), lines.join("\n"));
   const config = JSON.parse(await readFile(join(root, "report", "report.json"), "utf8"));
-  config.respondents = { answers };
+  config.respondents = { ...config.respondents, answers };
   await writeFile(join(root, "report", "report.json"), JSON.stringify(config));
 }
 

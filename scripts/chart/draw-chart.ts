@@ -1,9 +1,10 @@
 import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import { SANS } from "../fonts/catalog.ts";
+import type { Locale } from "../locale/index.ts";
 import { escapeHtml } from "../render/escape.ts";
 import type { chartRows } from "./chart-rows.ts";
-import { nbLocale } from "./locale.ts";
+import { chartLocale } from "./locale.ts";
 import { useEmbeddedFontMetrics } from "./text-metrics.ts";
 
 /** Style shared by every chart, so figures match the page's typography. */
@@ -39,6 +40,7 @@ export async function drawChart(
   rowsByName: Record<string, ReturnType<typeof chartRows>>,
   accent: string,
   description: string,
+  locale: Locale,
 ): Promise<string> {
   useEmbeddedFontMetrics();
   let view: vega.View | undefined;
@@ -50,7 +52,7 @@ export async function drawChart(
     loader.load = async (uri: string) => {
       throw new Error(`charts may not load external data (${uri})`);
     };
-    view = new vega.View(runtime, { renderer: "none", locale: nbLocale, loader });
+    view = new vega.View(runtime, { renderer: "none", locale: chartLocale(locale), loader });
     for (const [name, rows] of Object.entries(rowsByName)) view.data(name, rows);
     return labelSvg(await view.toSVG(), description);
   } finally {

@@ -1,8 +1,38 @@
 import type { ComputedTable } from "../compute/model.ts";
 import { ExitCode, ReportError } from "../errors.ts";
 import type { ChartSource } from "../load/project.ts";
+import type { Locale } from "../locale/index.ts";
 import { ChartCache } from "./cache.ts";
-import { chartRows } from "./chart-rows.ts";
+import { type ChartRow, chartRows } from "./chart-rows.ts";
+
+/** English names of the fields a chart's rows carry, beside the engine's own (bokmål) names. */
+const ENGLISH_FIELDS: Record<string, string> = {
+  rekkefolge: "order",
+  kategori: "category",
+  kategori_rekkefolge: "category_order",
+  antall: "count",
+  antall_tekst: "count_text",
+  prosent: "percent",
+  prosent_tekst: "percent_text",
+  rad: "row",
+  rad_rekkefolge: "row_order",
+  kolonne: "column",
+  kolonne_rekkefolge: "column_order",
+  verdi: "value",
+  verdi_tekst: "value_text",
+  gjennomsnitt: "mean",
+  gjennomsnitt_tekst: "mean_text",
+  sporsmal: "items",
+};
+
+/** A row with both names of each field, so a spec may use either. A data column's own name is never replaced. */
+function withEnglishFields(row: ChartRow): ChartRow {
+  const named: ChartRow = { ...row };
+  for (const [field, english] of Object.entries(ENGLISH_FIELDS)) {
+    if (field in row && !(english in row)) named[english] = row[field];
+  }
+  return named;
+}
 
 /** What a figure shows besides its picture: caption, source and the numbers as a table. */
 export interface FigureMeta {
@@ -41,7 +71,8 @@ export async function renderChart(
   chart: ChartSource,
   tables: Map<string, ComputedTable>,
   accent: string,
-  cache?: ChartCache,
+  cache: ChartCache | undefined,
+  locale: Locale,
 ): Promise<RenderedChart> {
   const meta = figureMeta(chart);
   const datasets: Record<string, string> = {
@@ -57,16 +88,16 @@ export async function renderChart(
         ExitCode.invalidInput,
       );
     }
-    rowsByName[name] = chartRows(table);
+    rowsByName[name] = chartRows(table).map(withEnglishFields);
   }
   const { usermeta: _ignored, $schema: _schema, ...spec } = chart.spec;
-  const key = ChartCache.key(spec, rowsByName, accent, meta.description);
+  const key = ChartCache.key(spec, rowsByName, accent, `${locale.language}\n${meta.description}`);
   const cached = await cache?.get(key);
   if (cached !== undefined) return { id: chart.id, file: chart.file, meta, svg: cached };
   try {
     // Vega is loaded only when a chart is not in the cache: it is a third of a second of start-up.
     const { drawChart } = await import("./draw-chart.ts");
-    const svg = await drawChart(spec, rowsByName, accent, meta.description);
+    const svg = await drawChart(spec, rowsByName, accent, meta.description, locale);
     await cache?.set(key, svg);
     return { id: chart.id, file: chart.file, meta, svg };
   } catch (error) {

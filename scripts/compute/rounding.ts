@@ -41,3 +41,23 @@ export function roundHalfUp(value: number, decimals = 0): number {
   const rounded = Math.floor(Number(shifted.toPrecision(15)) + 0.5);
   return sign * Number(`${rounded}e-${decimals}`);
 }
+
+/** A rounding policy: how a percentage of counts is rounded to the decimals a table prints. */
+export type RoundingPolicy = (count: number, total: number, decimals: number) => { value: number; decimals: number };
+
+/**
+ * The policies a report or a table may name (`rounding` in report.json or a
+ * table definition). A new policy is a function and a line here.
+ */
+export const ROUNDING_POLICIES = {
+  /** Half up, once, at the printed decimals: 11 of 76 = 14,47 → 14. */
+  "half-up": (count, total, decimals) => ({ value: percentOfCounts(count, total, decimals), decimals }),
+  /** SPSS's one decimal first, then whole percent (see publishedPercent): 11 of 76 → 14,5 → 15. */
+  "spss-then-whole": publishedPercent,
+} satisfies Record<string, RoundingPolicy>;
+
+export type RoundingPolicyName = keyof typeof ROUNDING_POLICIES;
+
+export function roundingPolicy(name: RoundingPolicyName): RoundingPolicy {
+  return ROUNDING_POLICIES[name];
+}

@@ -2,18 +2,22 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
+import { isPlainName, resolveInside } from "./inside.ts";
 
 /**
  * `report/editions/<name>/edition.json`: what differs between the institute's
  * edition and a union's. Everything else (chapters, tables, charts) is shared.
  */
 export const EditionSchema = z.strictObject({
-  /** The organisation the edition is for, as on the cover: "Fagforbundet". */
+  /** The organisation the edition is for, as on the cover, e.g. a union's name. */
   name: z.string().min(1),
-  /** Line on the cover above the name, e.g. "Utgitt av"; default "Utgave for". */
-  coverLabel: z.string().default("Utgave for"),
-  /** Logo file (SVG) in the edition's folder. */
-  logo: z.string().regex(/\.svg$/),
+  /** Line on the cover above the name, e.g. "Utgitt av"; default the language's "Utgave for" / "Edition for". */
+  coverLabel: z.string().optional(),
+  /** Logo file (SVG) in the edition's folder; optional. */
+  logo: z
+    .string()
+    .regex(/\.svg$/)
+    .optional(),
   /** Text alternative for the logo; default: the name. */
   logoAlt: z.string().optional(),
   /** Accent colour (#rrggbb) for headings, rules and charts; must be dark enough for text on white. */
@@ -23,7 +27,8 @@ export const EditionSchema = z.strictObject({
   /** Contact block on the colophon page. */
   contact: z
     .strictObject({
-      heading: z.string().default("Kontakt"),
+      /** Default: the language's "Kontakt" / "Contact". */
+      heading: z.string().optional(),
       lines: z.array(z.string().min(1)).min(1),
     })
     .optional(),
@@ -33,8 +38,19 @@ export type EditionConfig = z.infer<typeof EditionSchema>;
 export interface Edition {
   id: string;
   config: EditionConfig;
-  logoSvg: string;
+  logoSvg?: string;
   foreword?: { file: string; source: string };
+}
+
+/** Accent of a report without an edition of its own: a dark blue that passes 4.5:1 against white. */
+export const DEFAULT_ACCENT = "#1d5c87";
+
+/**
+ * The edition of a report that names none (`defaultEdition` unset): its
+ * publisher on the cover, the default accent, no logo, no foreword.
+ */
+export function reportEdition(publisher: string | undefined): Edition {
+  return { id: "", config: { name: publisher ?? "", accent: DEFAULT_ACCENT } };
 }
 
 export async function listEditions(reportDir: string): Promise<string[]> {
@@ -60,6 +76,19 @@ export function contrastWithWhite(hex: string): number {
 }
 
 export async function loadEdition(reportDir: string, id: string): Promise<{ edition?: Edition; problems: Problem[] }> {
+  if (!isPlainName(id)) {
+    const known = await listEditions(reportDir);
+    return {
+      problems: [
+        {
+          file: "report/editions/",
+          column: "edition",
+          expected: `the name of a folder in report/editions/ (${known.join(", ") || "none"})`,
+          found: `"${id}"`,
+        },
+      ],
+    };
+  }
   const dir = join(reportDir, "editions", id);
   const file = `report/editions/${id}/edition.json`;
   const problems: Problem[] = [];
@@ -100,15 +129,20 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
       hint: "choose a darker shade",
     });
   }
-  const read = async (name: string) => {
+  const read = async (setting: "logo" | "foreword", name: string) => {
+    const path = resolveInside(dir, name);
+    if (!path) {
+      problems.push({ file, column: setting, expected: "a file inside the edition's folder", found: `"${name}"` });
+      return undefined;
+    }
     try {
-      return await readFile(join(dir, name), "utf8");
+      return await readFile(path, "utf8");
     } catch {
       problems.push({ file: `report/editions/${id}/${name}`, expected: "a readable file", found: "no such file" });
       return undefined;
     }
   };
-  const logoSvg = await read(config.logo);
+  const logoSvg = config.logo ? await read("logo", config.logo) : undefined;
   if (logoSvg !== undefined && !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(logoSvg)) {
     problems.push({
       file: `report/editions/${id}/${config.logo}`,
@@ -116,8 +150,8 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
       found: "something else",
     });
   }
-  const forewordSource = config.foreword ? await read(config.foreword) : undefined;
-  if (problems.length > 0 || logoSvg === undefined) return { problems };
+  const forewordSource = config.foreword ? await read("foreword", config.foreword) : undefined;
+  if (problems.length > 0) return { problems };
   return {
     edition: {
       id,

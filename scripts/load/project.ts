@@ -1,17 +1,31 @@
-import { readFileSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { type Problem, quoteFound } from "../errors.ts";
-import { type ReportConfig, ReportConfigSchema, type TableDefinitions, TableDefinitionsSchema } from "./config.ts";
+import {
+  CONFIG_FORMAT,
+  type ReportConfig,
+  ReportConfigSchema,
+  type TableDefinitions,
+  TableDefinitionsSchema,
+} from "./config.ts";
 import { parseCsv, type RawTable } from "./csv.ts";
+import { resolveInside } from "./inside.ts";
 import { type TableSchema, TableSchemaSchema } from "./schema.ts";
+
+/** The engine's default theme: layout, partials and CSS every project starts from. */
+export const DEFAULT_THEME = fileURLToPath(new URL("../../templates", import.meta.url));
 
 /** Where a project's parts live. `data` can point elsewhere (tests, staged updates). */
 export interface ProjectPaths {
   root: string;
   report: string;
+  /** The project's own templates (optional): its partials replace the theme's, its CSS is added after. */
   templates: string;
+  /** The default theme (`DEFAULT_THEME`). */
+  theme: string;
   data: string;
 }
 
@@ -20,6 +34,7 @@ export function projectPaths(root: string, overrides: Partial<ProjectPaths> = {}
     root,
     report: join(root, "report"),
     templates: join(root, "templates"),
+    theme: DEFAULT_THEME,
     data: join(root, "data"),
     ...overrides,
   };
@@ -65,14 +80,23 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
     return shown && !shown.startsWith("..") ? shown : path;
   };
 
-  const readJson = async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S> | undefined> => {
-    const text = await readText(path, show(path), problems);
+  const readJson = async <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    precheck?: (json: unknown) => Problem | undefined,
+  ): Promise<z.infer<S> | undefined> => {
+    const text = readText(path, show(path), problems);
     if (text === undefined) return undefined;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
       problems.push({ file: show(path), expected: "valid JSON", found: (error as Error).message });
+      return undefined;
+    }
+    const refused = precheck?.(json);
+    if (refused) {
+      problems.push(refused);
       return undefined;
     }
     const parsed = schema.safeParse(json);
@@ -90,7 +114,19 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
     return parsed.data;
   };
 
-  const config = await readJson(join(paths.report, "report.json"), ReportConfigSchema);
+  const configPath = join(paths.report, "report.json");
+  // A newer format is refused before its settings are read: they may mean something this engine does not know.
+  const config = await readJson(configPath, ReportConfigSchema, (json) => {
+    const format = (json as { format?: unknown } | null)?.format;
+    if (typeof format !== "number" || format <= CONFIG_FORMAT) return undefined;
+    return {
+      file: show(configPath),
+      column: "format",
+      expected: `a config format this engine reads (up to ${CONFIG_FORMAT})`,
+      found: `format ${format}`,
+      hint: "the project was written for a newer version of the engine: update the engine",
+    };
+  });
   // Table definitions may be split over several files in report/tables/, e.g. one per chapter.
   const tables: TableDefinitions = {};
   const tableFiles: Record<string, string> = {};
@@ -114,8 +150,17 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
 
   const chapters: Chapter[] = [];
   for (const chapter of config?.chapters ?? []) {
-    const path = join(paths.report, "chapters", chapter.file);
-    const source = await readText(path, show(path), problems);
+    const path = resolveInside(join(paths.report, "chapters"), chapter.file);
+    if (!path) {
+      problems.push({
+        file: show(configPath),
+        column: "chapters",
+        expected: "a file inside report/chapters/",
+        found: `"${chapter.file}"`,
+      });
+      continue;
+    }
+    const source = readText(path, show(path), problems);
     if (source !== undefined) chapters.push({ file: show(path), source, numbered: chapter.numbered });
   }
 
@@ -123,7 +168,7 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
   const chartDir = join(paths.report, "charts");
   for (const name of (await listFiles(chartDir)).filter((n) => n.endsWith(".vl.json"))) {
     const path = join(chartDir, name);
-    const text = await readText(path, show(path), problems);
+    const text = readText(path, show(path), problems);
     if (text === undefined) continue;
     try {
       charts.push({ id: basename(name, ".vl.json"), file: show(path), spec: JSON.parse(text) });
@@ -132,24 +177,63 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
     }
   }
 
-  const layout = await readText(join(paths.templates, "layout.hbs"), "templates/layout.hbs", problems);
-  const style = await readText(join(paths.templates, "style.css"), "templates/style.css", problems);
-  const partials: Record<string, string> = {};
-  const partialDir = join(paths.templates, "partials");
-  for (const name of (await listFiles(partialDir)).filter((n) => n.endsWith(".hbs"))) {
-    const text = await readText(join(partialDir, name), `templates/partials/${name}`, problems);
-    if (text !== undefined) partials[basename(name, ".hbs")] = text;
-  }
+  const templates = loadTemplates(paths, show, problems);
 
   const data = await loadDataDir(paths, show, problems);
 
-  if (problems.length > 0 || !config || layout === undefined || style === undefined) {
+  if (problems.length > 0 || !config || !templates) {
     return { problems };
   }
   return {
-    sources: { paths, config, tables, tableFiles, chapters, charts, templates: { layout, style, partials }, data },
+    sources: { paths, config, tables, tableFiles, chapters, charts, templates, data },
     problems,
   };
+}
+
+/**
+ * The default theme, overlaid by the project's own templates folder when it
+ * has one: a partial or layout of the project replaces the theme's of the
+ * same name, and the project's style.css is added after the theme's.
+ */
+function loadTemplates(
+  paths: ProjectPaths,
+  show: (p: string) => string,
+  problems: Problem[],
+): ProjectSources["templates"] | undefined {
+  const themed = resolve(paths.templates) !== resolve(paths.theme);
+  const layers = themed ? [paths.theme, paths.templates] : [paths.theme];
+  // Theme files are the engine's: shown by their place in it, e.g. "templates/layout.hbs".
+  const shown = (dir: string, name: string) => (dir === paths.theme ? `templates/${name}` : show(join(dir, name)));
+  let layout: string | undefined;
+  const styles: string[] = [];
+  const partials: Record<string, string> = {};
+  for (const dir of layers) {
+    const own = dir !== paths.theme;
+    const has = (name: string) => !own || existsSync(join(dir, name));
+    if (has("layout.hbs")) layout = readText(join(dir, "layout.hbs"), shown(dir, "layout.hbs"), problems);
+    if (has("style.css")) styles.push(readText(join(dir, "style.css"), shown(dir, "style.css"), problems) ?? "");
+    for (const name of listFilesDeep(join(dir, "partials")).filter((n) => n.endsWith(".hbs"))) {
+      const text = readText(join(dir, "partials", name), shown(dir, `partials/${name}`), problems);
+      if (text !== undefined) partials[name.slice(0, -".hbs".length)] = text;
+    }
+  }
+  if (layout === undefined) return undefined;
+  return { layout, style: styles.join("\n"), partials };
+}
+
+/** Files under a folder, as paths relative to it with "/" (partials/kinds/x.hbs is the partial "kinds/x"). */
+function listFilesDeep(dir: string, prefix = ""): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) =>
+      e.isDirectory() ? listFilesDeep(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+    );
 }
 
 async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, problems: Problem[]) {
@@ -168,8 +252,8 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
       });
       continue;
     }
-    const bytes = await readBytes(csvPath, show(csvPath), problems);
-    const schemaText = await readText(schemaPath, show(schemaPath), problems);
+    const bytes = readBytes(csvPath, show(csvPath), problems);
+    const schemaText = readText(schemaPath, show(schemaPath), problems);
     if (bytes === undefined || schemaText === undefined) continue;
     let schema: TableSchema | undefined;
     try {
@@ -211,12 +295,12 @@ async function listFiles(dir: string): Promise<string[]> {
   }
 }
 
-async function readText(path: string, shown: string, problems: Problem[]): Promise<string | undefined> {
-  const bytes = await readBytes(path, shown, problems);
+function readText(path: string, shown: string, problems: Problem[]): string | undefined {
+  const bytes = readBytes(path, shown, problems);
   return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
 }
 
-async function readBytes(path: string, shown: string, problems: Problem[]): Promise<Uint8Array | undefined> {
+function readBytes(path: string, shown: string, problems: Problem[]): Uint8Array | undefined {
   try {
     // Sync on purpose: a hundred small files, each of which costs four thread-pool round trips when read async.
     return readFileSync(path);

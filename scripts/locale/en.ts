@@ -37,6 +37,7 @@ export const en: Locale = {
     ],
     shortMonths: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
   },
+  files: { report: "report", changes: "changes.md" },
   numberWords: ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
   labels: {
     table: "Table",

@@ -37,6 +37,7 @@ export const nb: Locale = {
     ],
     shortMonths: ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "des."],
   },
+  files: { report: "rapport", changes: "endringer.md" },
   numberWords: ["ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"],
   labels: {
     table: "Tabell",

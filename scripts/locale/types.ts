@@ -31,6 +31,8 @@ export interface Locale {
     months: string[];
     shortMonths: string[];
   };
+  /** Default names of the files a build writes: `<report>.html`, `<report>.pdf`, the change summary. */
+  files: { report: string; changes: string };
   /** Words for 0, 1, 2, … as prose writes small numbers; beyond the list, digits. */
   numberWords: string[];
   labels: Labels;

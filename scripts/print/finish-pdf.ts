@@ -3,7 +3,7 @@ import { PDFArray, type PDFDocument, PDFHexString } from "pdf-lib";
 
 export interface PdfMetadata {
   title: string;
-  author: string;
+  author?: string;
   subject: string;
   keywords: string[];
   /** A fixed date keeps rebuilds of the same input alike; without one, Chromium's (the build time) stays. */
@@ -18,7 +18,7 @@ export interface PdfMetadata {
  */
 export async function finishPdf(doc: PDFDocument, pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
-  doc.setAuthor(metadata.author);
+  if (metadata.author) doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);
   doc.setKeywords([metadata.keywords.join(", ")]);
   doc.setCreator("arbeidsvilkar-rapport (HTML → PDF with Chromium)");

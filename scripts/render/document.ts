@@ -4,6 +4,7 @@ import type { ReportModel } from "../compute/model.ts";
 import type { Problem } from "../errors.ts";
 import type { Edition } from "../load/editions.ts";
 import type { ProjectSources } from "../load/project.ts";
+import { localeFor } from "../locale/index.ts";
 import { Numbering, registerHelpers } from "./helpers.ts";
 import { logoDataUrl } from "./logo.ts";
 import { createMarkdown, type Heading, HeadingCounter, renderMarkdown } from "./markdown.ts";
@@ -33,7 +34,9 @@ export function renderDocument(
 ): { document?: RenderedDocument; problems: Problem[] } {
   const problems: Problem[] = [];
   const placeholders = new Placeholders();
-  const numbering = new Numbering();
+  const locale = localeFor(model.config.language);
+  const { labels } = locale;
+  const numbering = new Numbering(labels);
   let currentFile = "";
 
   const chapterHbs = Handlebars.create();
@@ -84,14 +87,26 @@ export function renderDocument(
   }
   const template = layoutHbs.compile(sources.templates.layout, { strict: false });
   const contents = headings.filter((h) => h.level <= 2);
-  const tables = numbering.captions.filter((c) => c.kind === "tabell");
-  const figures = numbering.captions.filter((c) => c.kind === "figur");
+  const tables = numbering.captions.filter((c) => c.kind === "table");
+  const figures = numbering.captions.filter((c) => c.kind === "figure");
   const render = (print: boolean) => {
     // The print stage fills each slot with the page its anchor landed on; "00" keeps a typical width meanwhile.
     const page = (anchor: string) => (print ? { anchor, placeholder: "00" } : undefined);
+    const { config } = model;
     return template({
-      config: model.config,
-      lang: model.config.language,
+      config,
+      labels,
+      lang: config.language,
+      report: {
+        shortTitle: config.shortTitle ?? config.title,
+        // "Notat 2024:3": the series and its number, either alone, or nothing.
+        seriesLine: [config.series, config.seriesNumber].filter(Boolean).join(" ") || undefined,
+        // The publisher's own edition is named once, as the publisher.
+        showEdition: edition.config.name !== "" && edition.config.name !== config.publisher,
+        syntheticNote: model.respondents?.synthetic
+          ? labels.syntheticColophon(String(model.respondents.count))
+          : undefined,
+      },
       style: extra.fonts + sources.templates.style,
       body,
       foreword: forewordHtml,
@@ -103,8 +118,13 @@ export function renderDocument(
       },
       edition: {
         ...edition.config,
-        logo: logoDataUrl(edition.logoSvg),
+        coverLabel: edition.config.coverLabel ?? labels.editionFor,
+        logo: edition.logoSvg === undefined ? undefined : logoDataUrl(edition.logoSvg),
         logoAlt: edition.config.logoAlt ?? edition.config.name,
+        contact: edition.config.contact && {
+          heading: edition.config.contact.heading ?? labels.contact,
+          lines: edition.config.contact.lines,
+        },
       },
       contents: contents.map((h) => ({ ...h, page: page(h.id) })),
       tables: tables.map((c) => ({ ...c, page: page(c.anchor) })),

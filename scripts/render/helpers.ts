@@ -4,27 +4,45 @@ import type { Fact } from "../compute/facts.ts";
 import type { FrequencyTable } from "../compute/frequency.ts";
 import { LookupError, lookupCount, lookupN, lookupPercent, lookupValue } from "../compute/lookup.ts";
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
-import { publishedPercent } from "../compute/rounding.ts";
+import { roundingPolicy } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
-import { formatKroner, formatNumber, formatPercent } from "../format/norwegian.ts";
+import { formatNumber, formatPercent } from "../format/norwegian.ts";
+import { NumberFormat } from "../format/numbers.ts";
+import { type Labels, localeFor } from "../locale/index.ts";
 import { SYNTHETIC_MARK } from "../respondents/derive.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
 import { figureDataTableHtml, figureHtml, tableHtml } from "./table-html.ts";
 
+export type CaptionKind = "table" | "figure";
+
 /** Numbering of tables and figures in order of appearance, shared by all chapters. */
 export class Numbering {
   readonly tables = new Map<string, number>();
   readonly figures = new Map<string, number>();
-  readonly captions: { kind: "tabell" | "figur"; number: number; anchor: string; caption: string }[] = [];
+  readonly captions: { kind: CaptionKind; number: number; anchor: string; caption: string }[] = [];
 
-  number(kind: "tabell" | "figur", id: string, caption: string): { anchor: string; label: string } {
-    const map = kind === "tabell" ? this.tables : this.figures;
+  constructor(private readonly labels: Labels) {}
+
+  /** The anchor of a table or figure: "tabell-alder" in bokmål, "table-age" in English. */
+  anchor(kind: CaptionKind, id: string): string {
+    return `${kind === "table" ? this.labels.tableInText : this.labels.figureInText}-${id}`;
+  }
+
+  /** "Tabell 3" / "Table 3", or in running text "tabell 3". */
+  label(kind: CaptionKind, number: number, inText = false): string {
+    const { table, tableInText, figure, figureInText } = this.labels;
+    const word = kind === "table" ? (inText ? tableInText : table) : inText ? figureInText : figure;
+    return `${word} ${number}`;
+  }
+
+  number(kind: CaptionKind, id: string, caption: string): { anchor: string; label: string } {
+    const map = kind === "table" ? this.tables : this.figures;
     const number = map.size + 1;
     map.set(id, number);
-    const anchor = `${kind}-${id}`;
+    const anchor = this.anchor(kind, id);
     this.captions.push({ kind, number, anchor, caption });
-    return { anchor, label: `${kind === "tabell" ? "Tabell" : "Figur"} ${number}` };
+    return { anchor, label: this.label(kind, number) };
   }
 }
 
@@ -50,33 +68,16 @@ class HelperProblem extends Error {
   }
 }
 
-/** Norwegian number words for 0–12; larger numbers are written with digits. */
-const NUMBER_WORDS: Record<number, string> = {
-  0: "ingen",
-  1: "én",
-  2: "to",
-  3: "tre",
-  4: "fire",
-  5: "fem",
-  6: "seks",
-  7: "sju",
-  8: "åtte",
-  9: "ni",
-  10: "ti",
-  11: "elleve",
-  12: "tolv",
-};
-
-export function formatFact(fact: Pick<Fact, "unit" | "decimals">, value: number): string {
+export function formatFact(format: NumberFormat, fact: Pick<Fact, "unit" | "decimals">, value: number): string {
   switch (fact.unit) {
     case "prosent":
-      return formatPercent(value, fact.decimals);
+      return format.percent(value, fact.decimals);
     case "kr":
-      return formatKroner(value, fact.decimals);
+      return format.currency(value, fact.decimals);
     case "årstall":
       return String(value);
     default:
-      return formatNumber(value, fact.decimals);
+      return format.number(value, fact.decimals);
   }
 }
 
@@ -86,6 +87,8 @@ export function formatFact(fact: Pick<Fact, "unit" | "decimals">, value: number)
  */
 export function registerHelpers(hbs: typeof Handlebars, context: HelperContext): void {
   const { model, placeholders, numbering } = context;
+  const format = new NumberFormat(localeFor(model.config.language), model.config.currency);
+  const fmt = (f: Pick<Fact, "unit" | "decimals">, value: number) => formatFact(format, f, value);
 
   /** Wrap a helper: split positional args from options, turn HelperProblems into reported problems. */
   const helper = (name: string, fn: (args: unknown[], options: HelperOptions) => string) => {
@@ -147,23 +150,23 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   const number = (text: string) => placeholders.inline(`<span class="num">${escapeHtml(text)}</span>`);
 
   // Text and figures only for a report counted from respondent answers (--svar), with an optional {{else}}:
-  // {{#fraSvar}}{{figur "stress-etter-bemanning"}}{{else}}The source does not publish these numbers.{{/fraSvar}}
+  // {{#fraSvar}}{{figur "alder-etter-gruppe"}}{{else}}Only the published tables are used here.{{/fraSvar}}
   hbs.registerHelper("fraSvar", function (this: unknown, options: Handlebars.HelperOptions) {
     return model.respondents ? options.fn(this) : options.inverse(this);
   });
 
-  // A fact from data/fakta.csv, printed in its unit: {{tall "svarte"}}.
+  // A fact from data/fakta.csv, printed in its unit: {{tall "svar_mottatt"}}.
   helper("tall", (args) => {
     const [id] = strings(args, "a fact id");
     const f = fact(id);
-    return number(formatFact(f, f.value));
+    return number(fmt(f, f.value));
   });
 
-  // A small whole number as a word, as Norwegian prose writes it: {{tallord "stress_faktorer"}} → "fire".
+  // A small whole number as a word, as prose writes it: {{tallord "faktorer"}} → "fire" / "four".
   helper("tallord", (args) => {
     const [id] = strings(args, "a fact id");
     const f = fact(id);
-    return number(NUMBER_WORDS[f.value] ?? formatFact(f, f.value));
+    return number(format.word(f.value) ?? fmt(f, f.value));
   });
 
   // The sum of facts, printed in the first one's unit: {{sum "a" "b"}}.
@@ -171,18 +174,19 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const ids = strings(args, "one or more fact ids");
     const facts = ids.map(fact);
     return number(
-      formatFact(
+      fmt(
         facts[0],
         facts.reduce((s, f) => s + f.value, 0),
       ),
     );
   });
 
-  // A percentage computed from counts in facts: {{andel del="svarte" av="sendt_a sendt_b"}}.
+  // A percentage computed from counts in facts: {{andel del="svar_mottatt" av="sendt_a sendt_b"}}.
   helper("andel", (_args, options) => {
-    const { del, av } = options.hash as { del?: string; av?: string };
+    const hash = options.hash as { del?: string; av?: string; part?: string; of?: string };
+    const [del, av] = [hash.del ?? hash.part, hash.av ?? hash.of];
     if (typeof del !== "string" || typeof av !== "string") {
-      throw new HelperProblem('del="fact ids" and av="fact ids"', JSON.stringify(options.hash));
+      throw new HelperProblem('del="fact ids" and av="fact ids" (or part= and of=)', JSON.stringify(options.hash));
     }
     const sum = (ids: string) =>
       ids
@@ -195,11 +199,11 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     if (!Number.isInteger(part) || !Number.isInteger(whole) || whole <= 0) {
       throw new HelperProblem("whole counts with a positive total", `${part} of ${whole}`);
     }
-    const share = publishedPercent(part, whole);
-    return number(formatPercent(share.value, share.decimals));
+    const share = roundingPolicy(model.config.rounding)(part, whole, 0);
+    return number(format.percent(share.value, share.decimals));
   });
 
-  // A count: {{antall "utdanning" "Sykepleier"}} (categories summed), {{antall "crosstab" "row" "column"}}.
+  // A count: {{antall "alder" "Under 30"}} (categories summed), {{antall "crosstab" "row" "column"}}.
   helper("antall", (args) => {
     const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
     const t = table(id);
@@ -207,15 +211,15 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   });
 
   // A percentage as the table prints it; several categories are summed from their counts first:
-  // {{prosent "utdanning" "A" "B"}}, {{prosent "crosstab" "row" "column"}}, {{prosent "ordninger" "AFP"}}.
+  // {{prosent "alder" "A" "B"}}, {{prosent "crosstab" "row" "column"}}, {{prosent "tiltak" "Kurs"}}.
   helper("prosent", (args) => {
     const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
     const t = table(id);
     return number(look(() => lookupPercent(t, keys)));
   });
 
-  // A published cell of a grid table: {{verdi "vedlegg-indikatorer" "Kontroll" "gjennomsnitt"}}.
-  // or by column and filters on the row's fields: {{verdi "lonn" "arslonn" yrke="Legesekretærer" bransje="Helsetjenester"}}.
+  // A published cell of a grid table: {{verdi "indekser" "Trivsel" "gjennomsnitt"}}.
+  // or by column and filters on the row's fields: {{verdi "lonnstabell" "arslonn" yrke="Sekretærer" sektor="Privat"}}.
   helper("verdi", (args, options) => {
     const filters = (options.hash ?? {}) as Record<string, string>;
     const [id, ...keys] = strings(args, "a table id and a column (and a row, or filters)", 2);
@@ -232,7 +236,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     return number(formatPercent(sum));
   });
 
-  // N, non-response and everyone: {{n "utdanning"}}, {{ikkeBesvart "utdanning"}}, {{totalt "utdanning"}}.
+  // N, non-response and everyone: {{n "alder"}}, {{ikkeBesvart "alder"}}, {{totalt "alder"}}.
   helper("n", (args) => {
     const t = table(strings(args, "a table id")[0]);
     return number(look(() => lookupN(t)));
@@ -243,15 +247,15 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   });
   helper("totalt", (args) => number(formatNumber(frequency(table(strings(args, "a table id")[0])).grandTotal)));
 
-  // A table, numbered in order of appearance: {{tabell "utdanning"}}.
+  // A table, numbered in order of appearance: {{tabell "alder"}}.
   helper("tabell", (args) => {
     const [id] = strings(args, "a table id");
     const t = table(id);
     if (numbering.tables.has(id)) throw new HelperProblem("each table placed once", `"${id}" a second time`);
-    return placeholders.block(tableHtml(t, numbering.number("tabell", id, t.definition.title)));
+    return placeholders.block(tableHtml(t, numbering.number("table", id, t.definition.title)));
   });
 
-  // A chart, numbered in order of appearance: {{figur "utdanning"}}.
+  // A chart, numbered in order of appearance: {{figur "alder"}}.
   helper("figur", (args) => {
     const [id] = strings(args, "a chart id");
     const chart = context.charts.get(id);
@@ -269,34 +273,55 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
         ? ` ${SYNTHETIC_MARK}`
         : "";
     const caption = chart.meta.caption + synthetic;
-    const numbered = numbering.number("figur", id, caption);
+    const numbered = numbering.number("figure", id, caption);
     const data = figureDataTableHtml([...tableIds].map(table));
     return placeholders.block(figureHtml(chart.svg, caption, numbered, data, chart.meta.source, chart.meta.note));
   });
 
-  // A cross-reference, resolved when every table and figure has its number: {{ref "utdanning"}} → "tabell 1".
+  // A cross-reference, resolved when every table and figure has its number: {{ref "alder"}} → "tabell 1".
   const reference = (capital: boolean) => (args: unknown[], options: HelperOptions) => {
     const [id] = strings(args, "a table or chart id");
-    const kind =
-      options.hash?.type === "figur" || (!model.tables.has(id) && context.charts.has(id)) ? "figur" : "tabell";
-    if (kind === "tabell" && !model.tables.has(id)) throw new HelperProblem("a table or chart id", `"${id}"`);
+    const asked = options.hash?.type;
+    const kind: CaptionKind =
+      asked === "figur" || asked === "figure" || (!model.tables.has(id) && context.charts.has(id)) ? "figure" : "table";
+    if (kind === "table" && !model.tables.has(id)) throw new HelperProblem("a table or chart id", `"${id}"`);
     const where = { file: context.file(), line: options.loc?.start.line };
     return placeholders.later(() => {
-      const n = (kind === "tabell" ? numbering.tables : numbering.figures).get(id);
+      const n = (kind === "table" ? numbering.tables : numbering.figures).get(id);
       if (n === undefined) {
+        const placing = kind === "table" ? "tabell" : "figur";
         context.problems.push({
           file: where.file,
           row: where.line,
           column: `{{ref "${id}"}}`,
-          expected: `the ${kind} to be placed in the report with {{${kind} "${id}"}}`,
+          expected: `the ${kind} to be placed in the report with {{${placing} "${id}"}}`,
           found: "a reference to a table or figure the report never shows",
         });
         return "?";
       }
-      const word = capital ? kind[0].toUpperCase() + kind.slice(1) : kind;
-      return `<a class="xref" href="#${kind}-${escapeHtml(id)}">${word}&nbsp;${n}</a>`;
+      const label = escapeHtml(numbering.label(kind, n, !capital)).replace(" ", "&nbsp;");
+      return `<a class="xref" href="#${escapeHtml(numbering.anchor(kind, id))}">${label}</a>`;
     });
   };
   helper("ref", reference(false));
   helper("Ref", reference(true));
+
+  // English names for the same helpers, for reports written in English; both work in every language.
+  for (const [alias, name] of Object.entries(HELPER_ALIASES)) hbs.registerHelper(alias, hbs.helpers[name]);
 }
+
+/** English alias → the helper's own (bokmål) name. */
+export const HELPER_ALIASES: Record<string, string> = {
+  fact: "tall",
+  factWord: "tallord",
+  share: "andel",
+  count: "antall",
+  percent: "prosent",
+  value: "verdi",
+  percentSumRounded: "prosentSumAvrundet",
+  nonResponse: "ikkeBesvart",
+  total: "totalt",
+  table: "tabell",
+  figure: "figur",
+  fromAnswers: "fraSvar",
+};

@@ -1,13 +1,9 @@
+import { FACT_COLUMNS, factColumn, isFactsFile } from "../compute/facts.ts";
 import type { Problem } from "../errors.ts";
 import type { ProjectSources } from "../load/project.ts";
 import type { DataTable } from "./table.ts";
 
 const TABLES_FILE = "report/tables";
-const FACT_COLUMNS = ["id", "verdi", "enhet", "beskrivelse"];
-
-export function isFactsFile(name: string, prefix: string): boolean {
-  return name === prefix || name.startsWith(`${prefix}-`);
-}
 
 /** Check that what the report refers to exists in the data, with the right types. */
 export function checkReportNeeds(sources: ProjectSources, data: Map<string, DataTable>): Problem[] {
@@ -17,13 +13,15 @@ export function checkReportNeeds(sources: ProjectSources, data: Map<string, Data
   const factIds = new Map<string, string>();
   for (const facts of sources.data.filter((d) => isFactsFile(d.name, sources.config.factsPrefix))) {
     const names = facts.schema.fields.map((f) => f.name);
-    for (const column of FACT_COLUMNS) {
-      if (!names.includes(column)) {
+    for (const [column, accepted] of Object.entries(FACT_COLUMNS)) {
+      if (!factColumn(names, column as keyof typeof FACT_COLUMNS)) {
         problems.push({
           file: `${facts.raw.file.replace(/\.csv$/, "")}.schema.json`,
-          column,
-          expected: `the fact columns ${FACT_COLUMNS.join(", ")}`,
-          found: `no field "${column}"`,
+          column: accepted[0],
+          expected: `the fact columns ${Object.values(FACT_COLUMNS)
+            .map((a) => a.join(" or "))
+            .join(", ")}`,
+          found: `no field "${accepted.join('" or "')}"`,
         });
       }
     }

@@ -1,0 +1,37 @@
+/**
+ * `npm run new -- DIR [--lang nb|en]`: a small, complete report to start
+ * from — two chapters, a frequency table, a crosstab, a chart, facts cited in
+ * the prose, one edition — copied from the starter of that language.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ExitCode, ReportError } from "../errors.ts";
+import { message } from "../messages.ts";
+
+const STARTERS = fileURLToPath(new URL("./starter", import.meta.url));
+
+export function starterLanguages(): string[] {
+  return readdirSync(STARTERS).sort();
+}
+
+/** Copy the starter into `dir` (new or empty); returns the files written, relative to it. */
+export function createProject(dir: string, language: string): string[] {
+  const languages = starterLanguages();
+  if (!languages.includes(language)) {
+    throw new ReportError(message.newUnknownLanguage(language, languages), ExitCode.usage);
+  }
+  const target = resolve(dir);
+  if (existsSync(target) && readdirSync(target).length > 0) {
+    throw new ReportError(message.newFolderNotEmpty(dir), ExitCode.usage);
+  }
+  mkdirSync(target, { recursive: true });
+  cpSync(join(STARTERS, language), target, { recursive: true });
+  return listFiles(target);
+}
+
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}

@@ -1,0 +1,287 @@
+/**
+ * A project is a folder: the engine builds any report folder it is pointed
+ * at, a scaffold starts a new one in each shipped language, and paths a
+ * project names stay inside it.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import * as cheerio from "cheerio";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, check } from "../scripts/build.ts";
+import { InputProblems } from "../scripts/errors.ts";
+import { localeFor } from "../scripts/locale/index.ts";
+import { message } from "../scripts/messages.ts";
+import { createProject } from "../scripts/new/create-project.ts";
+
+const engine = fileURLToPath(new URL("..", import.meta.url));
+const run = promisify(execFile);
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "rapport-project-"));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Run the command line as a user does, from the engine's folder. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+      cwd: engine,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function pdfText(path: string): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  await pdf.destroy();
+  return pages.join("\n").replace(/\s+/g, " ");
+}
+
+/** Words of the shipped report that a new project must never carry. */
+const SHIPPED = /helsesekret|fastlege|arbeidsforskning|\bAFI\b|copsoq|kodebok|fagforbundet/i;
+
+async function allText(dir: string): Promise<string> {
+  const parts: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) parts.push(await readFile(join(entry.parentPath, entry.name), "utf8"));
+  }
+  return parts.join("\n");
+}
+
+describe.each([
+  {
+    lang: "nb",
+    file: "rapport",
+    table: "Tabell 1",
+    percent: /\d+\u00a0%/,
+    thousands: "Totalt",
+    data: "data/tilfredshet.csv",
+    column: "antall",
+  },
+  {
+    lang: "en",
+    file: "report",
+    table: "Table 1",
+    percent: /\d+%/,
+    thousands: "Total",
+    data: "data/satisfaction.csv",
+    column: "count",
+  },
+])("a new project in $lang", ({ lang, file, table, percent, thousands, data, column }) => {
+  let dir: string;
+  let $: cheerio.CheerioAPI;
+  let pdf: string;
+
+  beforeAll(async () => {
+    dir = join(work, `new-${lang}`);
+    createProject(dir, lang);
+    await build({ root: dir });
+    $ = cheerio.load(await readFile(join(dir, "out", `${file}.html`), "utf8"));
+    pdf = await pdfText(join(dir, "out", `${file}.pdf`));
+  });
+
+  it("builds HTML and PDF in its own out/, in its language", async () => {
+    expect((await readdir(join(dir, "out"))).filter((f) => !f.startsWith("."))).toEqual(
+      expect.arrayContaining([`${file}.html`, `${file}.pdf`]),
+    );
+    expect($("html").attr("lang")).toBe(lang);
+    expect($("caption .label").first().text()).toBe(table);
+    expect($("figcaption .label").first().text()).toBe(localeFor(lang).labels.figure + " 1");
+    expect(pdf).toContain(table);
+    expect(pdf).toContain(localeFor(lang).labels.contents);
+  });
+
+  it("prints facts in prose the way its language writes them", () => {
+    // The response rate: 248 of 400 as a percentage, in the starter's first chapter.
+    const rate = $("main p").filter((_, p) => $(p).text().includes("400"));
+    expect(rate.text()).toMatch(lang === "en" ? /rate of 62%/ : /svarprosent på 62\u00a0%/);
+  });
+
+  // Table cells and lookups still print bokmål until the table kinds take the report's locale (in progress).
+  it.skip("prints numbers the way its language writes them, in prose and tables", () => {
+    const prose = $("main p").text();
+    expect(prose).toMatch(percent);
+    expect($("tfoot th").first().text()).toBe(thousands);
+    if (lang === "en") expect(prose).not.toMatch(/\d\u00a0%/);
+  });
+
+  it("passes npm run check at once", async () => {
+    await expect(check({ root: dir })).resolves.toBeUndefined();
+  });
+
+  it("holds nothing of the shipped report, in its files or its output", async () => {
+    expect(await allText(join(dir, "report"))).not.toMatch(SHIPPED);
+    expect(await allText(join(dir, "data"))).not.toMatch(SHIPPED);
+    expect($.html()).not.toMatch(SHIPPED);
+    expect(pdf).not.toMatch(SHIPPED);
+  });
+
+  it("names file, row and column when a data file is broken, and builds nothing", async () => {
+    const broken = join(work, `broken-${lang}`);
+    createProject(broken, lang);
+    const csv = await readFile(join(broken, data), "utf8");
+    await writeFile(join(broken, data), csv.replace(/,62\n/, ",sixty-two\n"));
+    const result = await cli("build", "--project", broken, "--html-only");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${data}, row 2, column "${column}"`);
+    expect(result.stderr).toContain('found "sixty-two"');
+    await expect(readdir(join(broken, "out"))).rejects.toThrow();
+  });
+});
+
+describe("npm run new", () => {
+  it("refuses a folder that is not empty, and writes nothing into it", async () => {
+    const dir = join(work, "taken");
+    await mkdir(dir);
+    await writeFile(join(dir, "notes.txt"), "mine");
+    const result = await cli("new", dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message.newFolderNotEmpty(dir));
+    expect(await readdir(dir)).toEqual(["notes.txt"]);
+  });
+
+  it("refuses a language it has no starter for", async () => {
+    const result = await cli("new", join(work, "xx"), "--lang", "xx");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no starter report in language "xx"');
+  });
+});
+
+/** A new project with one setting of its report.json changed. */
+async function projectWith(name: string, edit: (config: Record<string, unknown>) => void): Promise<string> {
+  const dir = join(work, name);
+  createProject(dir, "en");
+  const path = join(dir, "report", "report.json");
+  const config = JSON.parse(await readFile(path, "utf8"));
+  edit(config);
+  await writeFile(path, JSON.stringify(config, null, 2));
+  return dir;
+}
+
+async function problemsOf(dir: string, options: { editions?: string[] } = {}): Promise<string[]> {
+  try {
+    await build({ root: dir, pdf: false, ...options });
+  } catch (error) {
+    if (error instanceof InputProblems) return error.problems.map((p) => `${p.file} ${p.column}: ${p.found}`);
+    throw error;
+  }
+  return [];
+}
+
+describe("a project's paths stay inside it", () => {
+  it("refuses a chapter outside report/chapters", async () => {
+    const dir = await projectWith("chapter-out", (c) => {
+      c.chapters = ["../../../etc/passwd.md"];
+    });
+    expect(await problemsOf(dir)).toEqual(['report/report.json chapters: "../../../etc/passwd.md"']);
+  });
+
+  it("refuses an edition that is not a folder of report/editions", async () => {
+    const dir = await projectWith("edition-out", () => {});
+    expect(await problemsOf(dir, { editions: ["../editions/example"] })).toEqual([
+      'report/editions/ edition: "../editions/example"',
+    ]);
+  });
+
+  it("refuses an edition's logo or foreword outside its folder", async () => {
+    const dir = await projectWith("logo-out", () => {});
+    const path = join(dir, "report", "editions", "example", "edition.json");
+    const edition = JSON.parse(await readFile(path, "utf8"));
+    await writeFile(path, JSON.stringify({ ...edition, logo: "../../../../logo.svg", foreword: "/etc/motd.md" }));
+    expect(await problemsOf(dir)).toEqual([
+      'report/editions/example/edition.json logo: "../../../../logo.svg"',
+      'report/editions/example/edition.json foreword: "/etc/motd.md"',
+    ]);
+  });
+
+  it("refuses --out naming the root, the project itself or a file", async () => {
+    const dir = await projectWith("out-checks", () => {});
+    for (const out of ["/", dir, join(dir, "report", "report.json")]) {
+      const result = await cli("build", "--project", dir, "--html-only", "--out", out);
+      expect(result.code, out).toBe(2);
+    }
+    expect((await cli("build", "--project", dir, "--html-only", "--out", "/")).stderr).toContain(
+      message.outHoldsProject("/"),
+    );
+  });
+
+  it("says so when --project names a folder without a report", async () => {
+    const result = await cli("check", "--project", work);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message.notAProject(work));
+  });
+});
+
+describe("a project's settings", () => {
+  it("refuses a config format newer than the engine reads", async () => {
+    const dir = await projectWith("format-2", (c) => {
+      c.format = 2;
+      c.somethingNew = true;
+    });
+    expect(await problemsOf(dir)).toEqual(["report/report.json format: format 2"]);
+  });
+
+  it("builds without editions and takes the running head from the title when there is no short title", async () => {
+    const dir = await projectWith("no-editions", (c) => {
+      delete c.defaultEdition;
+      delete c.shortTitle;
+    });
+    await rm(join(dir, "report", "editions"), { recursive: true });
+    await build({ root: dir, pdf: false });
+    const html = await readFile(join(dir, "out", "report.html"), "utf8");
+    expect(html).toContain('@top-right { content: "Wellbeing at Work"; }');
+    expect(html).not.toContain("undefined");
+    const $ = cheerio.load(html);
+    expect($(".cover-name").text()).toBe("Example Institute");
+    expect($(".cover-logo").length).toBe(0);
+  });
+
+  it("names its output files in its config", async () => {
+    const dir = await projectWith("named", (c) => {
+      c.output = { name: "wellbeing-2026" };
+    });
+    const result = await build({ root: dir, pdf: false });
+    expect(result.files.map((f) => f.slice(dir.length))).toContain("/out/wellbeing-2026.html");
+  });
+
+  it("takes partials from its own templates/ and adds its CSS after the theme's", async () => {
+    const dir = await projectWith("themed", () => {});
+    await mkdir(join(dir, "templates", "partials"), { recursive: true });
+    await writeFile(
+      join(dir, "templates", "partials", "cover.hbs"),
+      '<header class="cover">{{config.title}}!</header>',
+    );
+    await writeFile(join(dir, "templates", "style.css"), ".cover { color: rebeccapurple; }");
+    await build({ root: dir, pdf: false });
+    const html = await readFile(join(dir, "out", "report.html"), "utf8");
+    expect(html).toContain('<header class="cover">Wellbeing at Work!</header>');
+    const theme = await readFile(join(engine, "templates", "style.css"), "utf8");
+    expect(html.indexOf(".cover { color: rebeccapurple; }")).toBeGreaterThan(html.indexOf(theme.slice(0, 200)));
+  });
+});
+
+describe("the command line", () => {
+  it("prints its usage with --help and its version with --version", async () => {
+    const help = await cli("build", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--project DIR");
+    const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8"));
+    expect((await cli("--version")).stdout.trim()).toBe(pkg.version);
+  });
+});
