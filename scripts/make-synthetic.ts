@@ -26,7 +26,7 @@ writeFileSync(csvPath, respondentsCsv(codebook.value, respondents));
 const schema = {
   name: "syntetisk-eksempel",
   title: "Syntetiske eksempeldata (oppdiktede svar)",
-  description: `Oppdiktede svar fra ${respondents.rows.length} personer, laget av scripts/make-synthetic.ts med frø ${sources.config.respondents.seed}. Svarene summerer seg til tabellene i AFI-notat 2010:14, men sammenhengene mellom spørsmålene er tilfeldige. Ikke svar fra undersøkelsen.`,
+  description: `Oppdiktede svar fra ${respondents.rows.length} personer, laget av scripts/make-synthetic.ts med frø ${sources.config.respondents.seed}. Svarene summerer seg til de publiserte tabellene, men sammenhengene mellom spørsmålene er tilfeldige. Ikke svar fra undersøkelsen.`,
   fields: [
     { name: "id", type: "integer" },
     ...codebook.value.questions.map((q) => {

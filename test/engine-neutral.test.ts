@@ -20,7 +20,9 @@ function shippedIdentifiers(): Set<string> {
   const config = readJson("report/report.json");
   for (const file of readdirSync(join(root, "data")).filter((f) => f.startsWith(config.factsPrefix))) {
     if (!file.endsWith(".csv")) continue;
-    const [, ...rows] = readFileSync(join(root, "data", file), "utf8").trim().split(/\r?\n/);
+    const [, ...rows] = readFileSync(join(root, "data", file), "utf8")
+      .trim()
+      .split(/\r?\n/);
     for (const row of rows) ids.add(row.split(",")[0]);
   }
   // The codebook: every question, scale, index and group it names, at any depth.

@@ -258,7 +258,7 @@ describe("an SPSS file (.sav)", () => {
       },
     });
     const render = (respondents: Respondents) => {
-      const derived = deriveTables(codebook, definitions, respondents, new Map(), false);
+      const derived = deriveTables(codebook, definitions, respondents, new Map(), undefined);
       const config = ReportConfigSchema.parse({
         title: "T",
         series: "S",

@@ -124,7 +124,7 @@ export function lookupN(table: ComputedTable): string {
 /**
  * A cell of a grid table as printed, with " %" when the table's unit is
  * "prosent": by row header and column, or by column and field filters that
- * pick one row (`{{verdi "lonn" "arslonn" yrke="Legesekretærer" arbeidstid="Heltidsansatte"}}`).
+ * pick one row (`{{verdi "lonnstabell" "arslonn" yrke="Sekretærer" arbeidstid="Heltid"}}`).
  */
 export function lookupValue(table: ComputedTable, keys: string[], filters: Record<string, string> = {}): string {
   if (table.kind === "grid" && Object.keys(filters).length > 0) {

@@ -69,6 +69,7 @@ export const en: Locale = {
     editionFor: "Edition for",
     contact: "Contact",
     syntheticMark: "computed from synthetic example data",
+    syntheticSource: "Synthetic example data: made-up answers that add up to the published tables.",
     syntheticCover: "Example edition computed from synthetic data",
     syntheticColophon: (n) =>
       `This is an example edition. The tables marked ‘computed from synthetic example data’, and the figures and numbers in the text based on them, are computed from made-up answers of ${n} people. The answers add up to the published tables, but how answers to different questions go together is chance. The edition shows how the report is made from answers and says nothing new about those who answered.`,

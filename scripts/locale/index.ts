@@ -4,7 +4,7 @@
  */
 import { en } from "./en.ts";
 import { nb } from "./nb.ts";
-import type { Locale } from "./types.ts";
+import type { Labels, Locale } from "./types.ts";
 
 export type { Labels, Locale } from "./types.ts";
 
@@ -23,4 +23,9 @@ export function localeFor(language: string): Locale {
   const locale = findLocale(language);
   if (!locale) throw new RangeError(`no locale for language "${language}" (known: ${knownLanguages.join(", ")})`);
   return locale;
+}
+
+/** The mark after the title of a table or figure counted from synthetic answers: "(beregnet fra …)". */
+export function syntheticMark(labels: Labels): string {
+  return `(${labels.syntheticMark})`;
 }

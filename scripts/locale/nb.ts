@@ -69,6 +69,7 @@ export const nb: Locale = {
     editionFor: "Utgave for",
     contact: "Kontakt",
     syntheticMark: "beregnet fra syntetiske eksempeldata",
+    syntheticSource: "Syntetiske eksempeldata: oppdiktede svar som summerer seg til de publiserte tabellene.",
     syntheticCover: "Eksempelutgave beregnet fra syntetiske data",
     syntheticColophon: (n) =>
       `Denne utgaven er en eksempelutgave. Tabellene som er merket «beregnet fra syntetiske eksempeldata», og figurene og tallene i teksten som bygger på dem, er regnet ut fra oppdiktede svar fra ${n} personer. Svarene er laget slik at de summerer seg til de publiserte tabellene, men sammenhengen mellom svarene på ulike spørsmål er tilfeldig. Utgaven viser hvordan rapporten lages fra svardata, og sier ingenting nytt om dem som svarte.`,

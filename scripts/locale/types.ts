@@ -76,6 +76,8 @@ export interface Labels {
   contact: string;
   /** Marks a table or figure counted from made-up answers. */
   syntheticMark: string;
+  /** Source line of a table counted from made-up answers. */
+  syntheticSource: string;
   syntheticCover: string;
   syntheticColophon: (respondents: string) => string;
   /** The change summary (endringer.md and the terminal). */

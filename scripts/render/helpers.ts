@@ -8,8 +8,7 @@ import { roundingPolicy } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
 import { formatNumber, formatPercent } from "../format/norwegian.ts";
 import { NumberFormat } from "../format/numbers.ts";
-import { type Labels, localeFor } from "../locale/index.ts";
-import { SYNTHETIC_MARK } from "../respondents/derive.ts";
+import { type Labels, localeFor, syntheticMark } from "../locale/index.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
 import { figureDataTableHtml, figureHtml, tableHtml } from "./table-html.ts";
@@ -87,7 +86,8 @@ export function formatFact(format: NumberFormat, fact: Pick<Fact, "unit" | "deci
  */
 export function registerHelpers(hbs: typeof Handlebars, context: HelperContext): void {
   const { model, placeholders, numbering } = context;
-  const format = new NumberFormat(localeFor(model.config.language), model.config.currency);
+  const locale = localeFor(model.config.language);
+  const format = new NumberFormat(locale, model.config.currency);
   const fmt = (f: Pick<Fact, "unit" | "decimals">, value: number) => formatFact(format, f, value);
 
   /** Wrap a helper: split positional args from options, turn HelperProblems into reported problems. */
@@ -270,7 +270,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     // A figure drawn from a table counted from synthetic answers says so, as the table does.
     const synthetic =
       model.respondents?.synthetic && [...tableIds].some((t) => model.respondents?.tables.has(t))
-        ? ` ${SYNTHETIC_MARK}`
+        ? ` ${syntheticMark(locale.labels)}`
         : "";
     const caption = chart.meta.caption + synthetic;
     const numbered = numbering.number("figure", id, caption);

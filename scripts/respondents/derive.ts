@@ -22,14 +22,18 @@ import {
  * runs unchanged. Published percentages are left out: computed ones are
  * printed. Titles say where the numbers come from when the data is synthetic.
  */
-export const SYNTHETIC_MARK = "(beregnet fra syntetiske eksempeldata)";
+/** How a synthetic table says so: after its title, and as its source line (from the report's locale). */
+export interface SyntheticMarks {
+  mark: string;
+  source: string;
+}
 
 export function deriveTables(
   codebook: Codebook,
   definitions: TableDefinitions,
   respondents: Respondents,
   published: Map<string, DataTable>,
-  synthetic: boolean,
+  synthetic: SyntheticMarks | undefined,
 ): { data: Map<string, DataTable>; definitions: TableDefinitions; derived: Set<string> } {
   const data = new Map(published);
   const out: TableDefinitions = { ...definitions };
@@ -51,8 +55,8 @@ export function deriveTables(
       ...(definition.kind === "frequency" ? { publishedDiffers: {} } : {}),
       ...(synthetic
         ? {
-            title: `${definition.title} ${SYNTHETIC_MARK}`,
-            source: "Syntetiske eksempeldata: oppdiktede svar som summerer seg til tabellene i AFI-notat 2010:14.",
+            title: `${definition.title} ${synthetic.mark}`,
+            source: synthetic.source,
           }
         : {}),
     } as TableDefinition;
@@ -66,7 +70,7 @@ export function deriveTables(
     out[id] = {
       ...definition,
       data: out[from].data,
-      ...(synthetic ? { title: `${definition.title} ${SYNTHETIC_MARK}` } : {}),
+      ...(synthetic ? { title: `${definition.title} ${synthetic.mark}` } : {}),
     };
     derived.add(id);
   }

@@ -3,6 +3,7 @@ import { basename, extname, join } from "node:path";
 import { collectFacts } from "../compute/facts.ts";
 import type { Problem } from "../errors.ts";
 import type { ReportConfig, TableDefinitions } from "../load/config.ts";
+import { localeFor, syntheticMark } from "../locale/index.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type Codebook, CodebookSchema, codebookProblems } from "./codebook.ts";
 import { deriveTables } from "./derive.ts";
@@ -124,7 +125,9 @@ export async function tablesFromRespondents(
     if (!made.value) return { problems: made.problems };
     ({ respondents, notes } = made.value);
   }
-  const derived = deriveTables(codebook.value, definitions, respondents, published, synthetic);
+  const { labels } = localeFor(config.language);
+  const marks = synthetic ? { mark: syntheticMark(labels), source: labels.syntheticSource } : undefined;
+  const derived = deriveTables(codebook.value, definitions, respondents, published, marks);
   return {
     result: {
       data: derived.data,

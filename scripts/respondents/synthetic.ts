@@ -86,6 +86,20 @@ export interface SyntheticResult {
  */
 export const SyntheticSettingsSchema = z.strictObject({
   $comment: z.string().optional(),
+  /**
+   * Questions dealt before any table, because they route others: `code` goes
+   * to as many respondents as the fact `countFact` holds, `otherwise` to the rest.
+   */
+  first: z
+    .array(
+      z.strictObject({
+        question: z.string(),
+        code: z.number().int(),
+        countFact: z.string(),
+        otherwise: z.number().int(),
+      }),
+    )
+    .default([]),
   questions: z.record(
     z.string(),
     z.strictObject({ answered: z.number().int().min(0), weights: z.array(z.number().min(0)).min(1) }),
@@ -98,8 +112,8 @@ export function makeSyntheticRespondents(
   definitions: TableDefinitions,
   data: Map<string, DataTable>,
   facts: Map<string, Fact>,
-  seed = 2010,
-  settings: SyntheticSettings = { questions: {} },
+  seed = 1,
+  settings: SyntheticSettings = { first: [], questions: {} },
 ): SyntheticResult {
   const random = seeded(seed);
   const total = codebook.respondents ?? 210;
@@ -124,11 +138,14 @@ export function makeSyntheticRespondents(
   };
   const repeat = (code: number, count: number) => Array.from({ length: count }, () => code);
 
-  // The employer first: it routes other questions. Private offices = the base of the arrangements table.
-  const multi = Object.values(definitions).find((d) => d.kind === "multiresponse");
-  const privateCount = multi ? facts.get(multi.base)?.value : undefined;
-  if (questionById.has("arbeidsgiver") && privateCount !== undefined) {
-    deal("arbeidsgiver", [...repeat(1, privateCount), ...repeat(2, total - privateCount)], people, "arbeidsgiver");
+  // Questions that route others come first, their counts from facts (settings.first).
+  for (const { question, code, countFact, otherwise } of settings.first) {
+    const count = facts.get(countFact)?.value;
+    if (!questionById.has(question) || count === undefined) {
+      notes.push(`synthetic settings: "first" names question "${question}" or fact "${countFact}", which do not exist`);
+      continue;
+    }
+    deal(question, [...repeat(code, count), ...repeat(otherwise, total - count)], people, question);
   }
 
   for (const [tableId, definition] of Object.entries(definitions) as [string, TableDefinition][]) {
