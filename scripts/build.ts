@@ -11,7 +11,6 @@
  *
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
-import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ChartCache } from "./chart/cache.ts";
 import { figureMeta, type RenderedChart, renderChart } from "./chart/render-chart.ts";
@@ -30,7 +29,7 @@ import { renderDocument } from "./render/document.ts";
 import { tablesFromRespondents } from "./respondents/index.ts";
 import { validateProject } from "./validate/index.ts";
 import type { DataTable } from "./validate/table.ts";
-import { writeOutputs } from "./write/atomic.ts";
+import { fileWriter, type OutputWriter } from "./write/writer.ts";
 
 export interface BuildOptions {
   /** Project root (holds report/, templates/, data/). */
@@ -58,6 +57,8 @@ export interface BuildOptions {
   pageCache?: boolean;
   /** Where the tables come from; default: the report's `tablesFrom` (published tables). */
   tablesFrom?: "published" | "respondents";
+  /** Where the outputs go; default: the output folder on disk, all or nothing. */
+  writer?: OutputWriter;
 }
 
 export interface BuildResult {
@@ -178,11 +179,12 @@ export async function loadAndCompute(
 /** The numbers a build printed, kept for the next build to compare with. */
 const SNAPSHOT_FILE = ".tall-forrige-bygg.json";
 
-async function readSnapshot(path: string): Promise<BuildSnapshot | undefined> {
+async function readSnapshot(writer: OutputWriter, outDir: string): Promise<BuildSnapshot | undefined> {
+  const text = await writer.read(outDir, SNAPSHOT_FILE);
   try {
-    return JSON.parse(await readFile(path, "utf8")) as BuildSnapshot;
+    return text === undefined ? undefined : (JSON.parse(text) as BuildSnapshot);
   } catch {
-    return undefined; // first build into this folder, or an unreadable old file: nothing to compare
+    return undefined; // an unreadable old file: nothing to compare
   }
 }
 
@@ -326,7 +328,8 @@ async function buildWith(
   const names = outputNames(model.config);
   // What changed since the previous build into this out/: every number and every sentence citing one.
   const current = snapshot(model, documents[0].document.body);
-  const previous = await readSnapshot(join(outDir, SNAPSHOT_FILE));
+  const writer = options.writer ?? fileWriter;
+  const previous = await readSnapshot(writer, outDir);
   const changes = previous ? compareSnapshots(previous, current) : undefined;
   if (changes && (changes.cells.length > 0 || changes.sentences.length > 0)) {
     log(
@@ -384,7 +387,7 @@ async function buildWith(
     "write",
     timings,
     log,
-    () => writeOutputs(outDir, files),
+    () => writer.writeAll(outDir, files),
     (names) => `${names.length} files in ${outDir}`,
   );
   return { files: written, timings };

@@ -3,14 +3,15 @@
  * rebuilds the HTML on every change and reloads it in the browser. A broken
  * input shows its problems in the page and the terminal; the watcher keeps
  * going. The PDF is rebuilt on request (press p, or open /pdf) or once
- * nothing has changed for a while.
+ * nothing has changed for a while. Builds are kept in memory: a preview never
+ * writes out/ nor its record of printed numbers, so the next real build
+ * still reports every change since the last one.
  *
  *   npm run dev -- [--project DIR] [--port 4173] [--edition NAME] [--pdf-after SECONDS]
  */
 
-import { readFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { watch } from "chokidar";
 import { build } from "./build.ts";
@@ -18,11 +19,12 @@ import { ChartCache } from "./chart/cache.ts";
 import { ExitCode, ReportError } from "./errors.ts";
 import { projectRoot } from "./project-root.ts";
 import { escapeHtml } from "./render/escape.ts";
+import { MemoryWriter } from "./write/writer.ts";
 
 const { values } = parseArgs({
   options: {
     project: { type: "string" },
-    port: { type: "string", default: "4173" },
+    port: { type: "string" },
     edition: { type: "string" },
     "pdf-after": { type: "string", default: "20" },
   },
@@ -34,9 +36,13 @@ try {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(ExitCode.usage);
 }
-const port = Number(values.port);
+const DEFAULT_PORT = 4173;
+let port = Number(values.port ?? DEFAULT_PORT);
 const pdfAfterMs = Number(values["pdf-after"]) * 1000;
+// Never written: the builds of the preview stay in memory.
 const outDir = join(root, "out");
+const writer = new MemoryWriter();
+let pdfPath: string | undefined;
 const editions = values.edition ? [values.edition] : undefined;
 
 const chartCache = new ChartCache(join(root, ".cache", "charts"));
@@ -62,10 +68,13 @@ function notify() {
 async function rebuild(reason: string, pdf: boolean) {
   const started = performance.now();
   try {
-    const result = await build({ root, outDir, pdf, editions, chartCache, log: pdf ? say : undefined });
+    const result = await build({ root, outDir, pdf, editions, chartCache, writer, log: pdf ? say : undefined });
     const html = result.files.find((f) => f.endsWith(".html"));
-    if (html) page = await readFile(html, "utf8");
+    if (html) page = writer.text(html) ?? page;
+    const printed = result.files.find((f) => f.endsWith(".pdf"));
+    if (printed) pdfPath = printed;
     say(`${pdf ? "PDF and HTML" : "HTML"} rebuilt in ${Math.round(performance.now() - started)} ms (${reason})`);
+    if (printed) say(`the PDF is at http://127.0.0.1:${port}/${basename(printed)}`);
   } catch (error) {
     const message = error instanceof ReportError ? error.message : String((error as Error).stack ?? error);
     page = errorPage(message);
@@ -91,6 +100,12 @@ const server = createServer((request, response) => {
     request.on("close", () => clients.delete(response));
     return;
   }
+  const pdfFile = pdfPath && writer.files.get(pdfPath);
+  if (pdfPath && pdfFile && request.url === `/${basename(pdfPath)}`) {
+    response.writeHead(200, { "content-type": "application/pdf", "cache-control": "no-store" });
+    response.end(pdfFile);
+    return;
+  }
   if (request.url === "/pdf") {
     schedule("requested", true);
     response.writeHead(202, { "content-type": "text/plain; charset=utf-8" });
@@ -101,9 +116,24 @@ const server = createServer((request, response) => {
   response.end(page.replace("</body>", `${RELOAD}</body>`));
 });
 
-server.listen(port, "127.0.0.1", () => {
+// A port in use: the next one, unless --port asked for that one; either way one line, no stack trace.
+server.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EADDRINUSE" && values.port === undefined && port < DEFAULT_PORT + 20) {
+    port += 1;
+    server.listen(port, "127.0.0.1");
+    return;
+  }
+  process.stderr.write(
+    error.code === "EADDRINUSE"
+      ? `port ${port} is in use; choose another with --port N\n`
+      : `cannot serve on port ${port}: ${error.message}\n`,
+  );
+  process.exit(ExitCode.usage);
+});
+server.on("listening", () => {
   say(`serving the report at http://127.0.0.1:${port}/ — press p (and Enter) for a PDF, Ctrl+C to stop`);
 });
+server.listen(port, "127.0.0.1");
 
 let pending: NodeJS.Timeout | undefined;
 const changed = new Set<string>();

@@ -17,6 +17,7 @@ import { InputProblems } from "../scripts/errors.ts";
 import { localeFor } from "../scripts/locale/index.ts";
 import { message } from "../scripts/messages.ts";
 import { createProject } from "../scripts/new/create-project.ts";
+import { MemoryWriter } from "../scripts/write/writer.ts";
 
 const engine = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);
@@ -273,6 +274,17 @@ describe("a project's settings", () => {
     expect(html).toContain('<header class="cover">Wellbeing at Work!</header>');
     const theme = await readFile(join(engine, "templates", "style.css"), "utf8");
     expect(html.indexOf(".cover { color: rebeccapurple; }")).toBeGreaterThan(html.indexOf(theme.slice(0, 200)));
+  });
+});
+
+describe("a build into memory", () => {
+  it("writes nothing to disk and keeps every output in the writer", async () => {
+    const dir = await projectWith("in-memory", () => {});
+    const writer = new MemoryWriter();
+    const result = await build({ root: dir, pdf: false, writer });
+    expect(result.files).toContain(join(dir, "out", "report.html"));
+    expect(writer.text(join(dir, "out", "report.html"))).toContain('<html lang="en">');
+    await expect(readdir(join(dir, "out"))).rejects.toThrow();
   });
 });
 
