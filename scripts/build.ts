@@ -13,10 +13,10 @@
  */
 import { join, relative } from "node:path";
 import { ChartCache } from "./chart/cache.ts";
-import { figureMeta, type RenderedChart, renderChart } from "./chart/render-chart.ts";
+import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { type BuildSnapshot, compareSnapshots, formatChanges, snapshot } from "./compute/snapshot.ts";
-import { InputProblems, ReportError } from "./errors.ts";
+import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { ReportConfig } from "./load/config.ts";
 import { type Edition, listEditions, loadEdition, reportEdition } from "./load/editions.ts";
@@ -197,33 +197,11 @@ export async function check(options: Pick<BuildOptions, "root" | "dataDir" | "lo
   const log = options.log ?? (() => {});
   const { sources, model, editions } = await loadAndCompute({ ...options, editions: "all" });
   const started = performance.now();
-  const charts = new Map<string, RenderedChart>();
+  // Charts are not drawn: their metadata was checked at load and validation, and the prose needs only their ids.
+  const charts = new Map<string, RenderedChart>(
+    sources.charts.map((chart) => [chart.id, { id: chart.id, file: chart.file, meta: chart.meta, svg: "<svg></svg>" }]),
+  );
   const problems = [];
-  for (const chart of sources.charts) {
-    try {
-      charts.set(chart.id, { id: chart.id, file: chart.file, meta: figureMeta(chart), svg: "<svg></svg>" });
-    } catch (error) {
-      if (!(error instanceof ReportError)) throw error;
-      problems.push({
-        file: chart.file,
-        expected: "a chart with a caption, a table and a description",
-        found: error.message,
-      });
-    }
-  }
-  for (const chart of charts.values()) {
-    for (const tableId of [chart.meta.table, ...Object.values(chart.meta.data ?? {})]) {
-      // A table only counted from respondent answers exists only in a --svar check.
-      if (!model.tables.has(tableId) && !(sources.tables[tableId]?.respondentsOnly && !model.respondents)) {
-        problems.push({
-          file: chart.file,
-          column: "usermeta",
-          expected: "the id of a table defined in report/tables/",
-          found: `"${tableId}"`,
-        });
-      }
-    }
-  }
   for (const edition of editions) {
     problems.push(...renderDocument(sources, model, charts, { fonts: "", edition }).problems);
   }
@@ -296,7 +274,7 @@ async function buildWith(
         const rendered = new Map<string, RenderedChart>();
         for (const chart of sources.charts) {
           // A chart of a table only counted from respondent answers is drawn only when there are answers.
-          const { table } = figureMeta(chart);
+          const { table } = chart.meta;
           if (sources.tables[table]?.respondentsOnly && !model.tables.has(table)) continue;
           rendered.set(chart.id, await renderChart(chart, model.tables, accent, chartCache, locale));
         }

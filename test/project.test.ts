@@ -277,6 +277,26 @@ describe("a project's settings", () => {
   });
 });
 
+describe("charts are validated before anything renders", () => {
+  it("names the chart file and the setting for a missing caption or an unknown table", async () => {
+    const dir = await projectWith("bad-chart", () => {});
+    const path = join(dir, "report", "charts", "satisfaction.vl.json");
+    const spec = JSON.parse(await readFile(path, "utf8"));
+    await writeFile(path, JSON.stringify({ ...spec, usermeta: { table: "satisfaction" } }));
+    await writeFile(
+      join(dir, "report", "charts", "other.vl.json"),
+      JSON.stringify({ ...spec, usermeta: { caption: "Other", table: "no-such-table" } }),
+    );
+    // The caption is missing at load; the unknown table is found by validation, once the chart loads.
+    expect(await problemsOf(dir)).toEqual([
+      "report/charts/satisfaction.vl.json usermeta.caption: Invalid input: expected string, received undefined",
+    ]);
+    await expect(check({ root: dir })).rejects.toThrow(/satisfaction\.vl\.json, setting "usermeta\.caption"/);
+    await writeFile(path, JSON.stringify(spec));
+    expect(await problemsOf(dir)).toEqual(['report/charts/other.vl.json usermeta.table: "no-such-table"']);
+  });
+});
+
 describe("a build into memory", () => {
   it("writes nothing to disk and keeps every output in the writer", async () => {
     const dir = await projectWith("in-memory", () => {});

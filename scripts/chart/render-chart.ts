@@ -1,5 +1,9 @@
 import type { ComputedTable } from "../compute/model.ts";
 import { ExitCode, ReportError } from "../errors.ts";
+
+export type { FigureMeta } from "../load/chart-meta.ts";
+
+import type { FigureMeta } from "../load/chart-meta.ts";
 import type { ChartSource } from "../load/project.ts";
 import type { Locale } from "../locale/index.ts";
 import { ChartCache } from "./cache.ts";
@@ -34,19 +38,6 @@ function withEnglishFields(row: ChartRow): ChartRow {
   return named;
 }
 
-/** What a figure shows besides its picture: caption, source and the numbers as a table. */
-export interface FigureMeta {
-  caption: string;
-  /** Table id whose computed rows the chart draws (the spec's top-level named data). */
-  table: string;
-  /** More named datasets, by name → table id, for layers that draw a second table. */
-  data?: Record<string, string>;
-  source?: string;
-  note?: string;
-  /** Text alternative for the picture. */
-  description: string;
-}
-
 export interface RenderedChart {
   id: string;
   file: string;
@@ -54,16 +45,9 @@ export interface RenderedChart {
   svg: string;
 }
 
+/** What a figure shows besides its picture (parsed at load). */
 export function figureMeta(chart: ChartSource): FigureMeta {
-  const usermeta = (chart.spec.usermeta ?? {}) as Partial<FigureMeta>;
-  const description = typeof chart.spec.description === "string" ? chart.spec.description : undefined;
-  if (!usermeta.caption || !usermeta.table || !description) {
-    throw new ReportError(
-      `${chart.file}: expected "description" (the text alternative) and "usermeta" with "caption" and "table", found ${JSON.stringify({ description, usermeta })}`,
-      ExitCode.invalidInput,
-    );
-  }
-  return { ...usermeta, caption: usermeta.caption, table: usermeta.table, description };
+  return chart.meta;
 }
 
 /** Stage 4: Vega-Lite spec + computed rows → static SVG, in Node, no browser. */

@@ -4,6 +4,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { type Problem, quoteFound } from "../errors.ts";
+import { type FigureMeta, parseFigureMeta } from "./chart-meta.ts";
 import {
   CONFIG_FORMAT,
   type ReportConfig,
@@ -50,6 +51,8 @@ export interface ChartSource {
   id: string;
   file: string;
   spec: Record<string, unknown>;
+  /** Caption, table, source and text alternative, parsed from the spec. */
+  meta: FigureMeta;
 }
 
 export interface DataSource {
@@ -170,11 +173,26 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
     const path = join(chartDir, name);
     const text = readText(path, show(path), problems);
     if (text === undefined) continue;
+    let spec: Record<string, unknown>;
     try {
-      charts.push({ id: basename(name, ".vl.json"), file: show(path), spec: JSON.parse(text) });
+      spec = JSON.parse(text);
     } catch (error) {
       problems.push({ file: show(path), expected: "a Vega-Lite spec in valid JSON", found: (error as Error).message });
+      continue;
     }
+    const parsed = parseFigureMeta(spec);
+    if (parsed.issues) {
+      for (const issue of parsed.issues) {
+        problems.push({
+          file: show(path),
+          column: issue.column,
+          expected: 'a chart with a "description" (its text alternative) and "usermeta" with "caption" and "table"',
+          found: issue.found,
+        });
+      }
+      continue;
+    }
+    charts.push({ id: basename(name, ".vl.json"), file: show(path), spec, meta: parsed.meta });
   }
 
   const templates = loadTemplates(paths, show, problems);

@@ -1,4 +1,5 @@
 import type { Problem } from "../errors.ts";
+import { figureTables } from "../load/chart-meta.ts";
 import type { ProjectSources } from "../load/project.ts";
 import { checkReportNeeds } from "./report-needs.ts";
 import { type DataTable, validateTable } from "./table.ts";
@@ -17,5 +18,20 @@ export function validateProject(sources: ProjectSources): { data: Map<string, Da
     if (result.table) data.set(source.name, result.table);
   }
   problems.push(...checkReportNeeds(sources, data));
+  problems.push(...checkCharts(sources));
   return { data, problems };
+}
+
+/** Every table a chart draws is defined (its metadata itself was parsed at load). */
+function checkCharts(sources: ProjectSources): Problem[] {
+  return sources.charts.flatMap((chart) =>
+    figureTables(chart.meta)
+      .filter((table) => !sources.tables[table])
+      .map((table) => ({
+        file: chart.file,
+        column: table === chart.meta.table ? "usermeta.table" : "usermeta.data",
+        expected: `the id of a table defined in report/tables/ (${Object.keys(sources.tables).length} defined)`,
+        found: `"${table}"`,
+      })),
+  );
 }
