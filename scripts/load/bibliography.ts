@@ -73,20 +73,19 @@ const DateSchema = z.object({ "date-parts": z.array(z.array(z.number().int()).mi
  * page, publisher, note …). `custom.videreLesning` marks further reading: a
  * work listed without being cited in the text.
  */
-const ItemSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, - and _ only"),
-    type: z.enum(CSL_TYPES),
-    title: z.string().min(1),
-    author: z.array(NameSchema).min(1).optional(),
-    editor: z.array(NameSchema).min(1).optional(),
-    issued: DateSchema.optional(),
-    accessed: DateSchema.optional(),
-    custom: z.object({ videreLesning: z.boolean().optional() }).strict().optional(),
-  })
-  .catchall(z.union([z.string(), z.number()]));
+const KnownFields = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, - and _ only"),
+  type: z.enum(CSL_TYPES),
+  title: z.string().min(1),
+  author: z.array(NameSchema).min(1).optional(),
+  editor: z.array(NameSchema).min(1).optional(),
+  issued: DateSchema.optional(),
+  accessed: DateSchema.optional(),
+  custom: z.object({ videreLesning: z.boolean().optional() }).strict().optional(),
+});
+const ItemSchema = KnownFields.catchall(z.union([z.string(), z.number()]));
 
-export type CslItem = z.infer<typeof ItemSchema>;
+export type CslItem = z.infer<typeof KnownFields> & { readonly [variable: string]: unknown };
 
 export interface Bibliography {
   /** The data file, as messages show it. */
