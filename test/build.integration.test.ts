@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import * as cheerio from "cheerio";
+import CSL from "citeproc";
 import { parse } from "csv-parse/sync";
 import { PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -159,6 +161,98 @@ describe("the built HTML", () => {
       .map((e) => $(e).attr("src") ?? $(e).attr("href"))
       .filter((url) => !url?.startsWith("data:"));
     expect(external).toEqual([]);
+  });
+});
+
+/** Sentences about the source document, allowed only in the chapter on the edition's provenance. */
+const ABOUT_THE_SOURCE = [/kilden/i, /originalrapport/i, /originalen/i, /AFI-notatet/i, /(rapporten|notatet) oppgir/i];
+
+describe("the report's framing", () => {
+  /** Letters and digits only, so page breaks, hyphenation and spacing do not matter when matching. */
+  const letters = (text: string) =>
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, "");
+  const provenance = () => $("section").filter((_i, s) => $(s).find("h1").first().text() === "Om denne utgaven");
+
+  it("speaks of its source only in «Om denne utgaven», in the HTML", () => {
+    expect(provenance()).toHaveLength(1);
+    const body = $("main").clone();
+    body
+      .find("section")
+      .filter((_i, s) => body.find(s).find("h1").first().text() === "Om denne utgaven")
+      .remove();
+    const text = body.text().replace(/\s+/g, " ");
+    for (const phrase of ABOUT_THE_SOURCE) expect(text.match(phrase)?.[0], String(phrase)).toBeUndefined();
+    expect($("th").filter((_i, th) => /i kilden/i.test($(th).text()))).toHaveLength(0);
+  });
+
+  it("speaks of its source only in «Om denne utgaven», in the PDF", async () => {
+    const text = letters((await pdfLines(join(outDir, "rapport.pdf"))).flat().join(" "));
+    // The chapter as printed: from its first sentence to its last, located by the HTML's text.
+    const chapter = letters(provenance().text());
+    const start = text.indexOf(chapter.slice(0, 60));
+    const end = text.indexOf(chapter.slice(-60), start) + 60;
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const rest = text.slice(0, start) + text.slice(end);
+    for (const phrase of [
+      "kilden",
+      "originalrapport",
+      "afinotatet",
+      "rapportenoppgir",
+      "notatetoppgir",
+      "figurikilden",
+    ]) {
+      expect(rest.includes(phrase), phrase).toBe(false);
+    }
+  });
+
+  it("says how many had work-related sick leave, from the data", async () => {
+    const facts = parse(await readFile(join(root, "data", "fakta-arbeidsmiljo.csv"), "utf8"), { columns: true }) as {
+      id: string;
+      verdi: string;
+    }[];
+    const share = facts.find((f) => f.id === "sykefravaer_arbeidsrelatert")?.verdi;
+    expect(share).toBeDefined();
+    expect($("main").text()).toContain(
+      `Nesten ${share}\u00a0% av helsesekretærene hadde hatt sykefravær som de mente skyldtes arbeidet.`,
+    );
+  });
+
+  it("prints the literature list as the CSL processor formats report/litteratur.json", async () => {
+    const items = JSON.parse(await readFile(join(root, "report", "litteratur.json"), "utf8")) as { id: string }[];
+    const csl = join(root, "templates", "csl");
+    const engine = new CSL.Engine(
+      {
+        retrieveLocale: () => readFileSync(join(csl, "locales-nb-NO.xml"), "utf8"),
+        retrieveItem: (id) => items.find((i) => i.id === id) ?? {},
+      },
+      readFileSync(join(csl, "forfatter-aar.csl"), "utf8"),
+      "nb-NO",
+      true,
+    );
+    engine.updateItems(items.map((i) => i.id));
+    const made = engine.makeBibliography();
+    if (!made) throw new Error("citeproc made no bibliography");
+    const expected = made[1].map((entry) =>
+      cheerio
+        .load(entry)
+        .text()
+        .trim()
+        .replace(/([?!]»?)\./g, "$1"),
+    );
+    const shown = $("ul.literature li")
+      .toArray()
+      .map((li) => $(li).text().trim());
+    expect(shown).toEqual(expected);
+    expect(shown).toHaveLength(items.length);
+    // One name for Rutle mfl. 1995, and the barometer the text cites is listed (undated).
+    const cited = $(".citation").text();
+    expect(cited).toContain("(Rutle mfl. 1995)");
+    expect(cited).toContain("(YS udatert)");
+    expect(cited).not.toMatch(/Rutle 1995/);
   });
 });
 

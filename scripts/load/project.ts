@@ -4,6 +4,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { type Problem, quoteFound } from "../errors.ts";
+import { type Bibliography, loadBibliography } from "./bibliography.ts";
 import { type FigureMeta, parseFigureMeta } from "./chart-meta.ts";
 import {
   CONFIG_FORMAT,
@@ -72,6 +73,8 @@ export interface ProjectSources {
   charts: ChartSource[];
   templates: { layout: string; style: string; partials: Record<string, string> };
   data: DataSource[];
+  /** report/litteratur.json with the CSL style and locale, when the report has literature. */
+  bibliography?: Bibliography;
 }
 
 /** Read the whole project; every problem is collected before failing. */
@@ -198,12 +201,14 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
   const templates = loadTemplates(paths, show, problems);
 
   const data = await loadDataDir(paths, show, problems);
+  const { bibliography, problems: bibliographyProblems } = loadBibliography(paths, config?.language ?? "nb", show);
+  problems.push(...bibliographyProblems);
 
   if (problems.length > 0 || !config || !templates) {
     return { problems };
   }
   return {
-    sources: { paths, config, tables, tableFiles, chapters, charts, templates, data },
+    sources: { paths, config, tables, tableFiles, chapters, charts, templates, data, bibliography },
     problems,
   };
 }

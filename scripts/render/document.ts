@@ -40,7 +40,15 @@ export function renderDocument(
   let currentFile = "";
 
   const chapterHbs = Handlebars.create();
-  registerHelpers(chapterHbs, { model, charts, placeholders, numbering, problems, file: () => currentFile });
+  registerHelpers(chapterHbs, {
+    model,
+    charts,
+    placeholders,
+    numbering,
+    problems,
+    file: () => currentFile,
+    bibliography: sources.bibliography,
+  });
 
   const md = createMarkdown();
   const counter = new HeadingCounter();

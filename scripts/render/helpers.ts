@@ -8,7 +8,9 @@ import { roundingPolicy } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
 import { formatNumber, formatPercent } from "../format/norwegian.ts";
 import { NumberFormat } from "../format/numbers.ts";
+import type { Bibliography } from "../load/bibliography.ts";
 import { type Labels, localeFor, syntheticMark } from "../locale/index.ts";
+import { registerCitationHelpers } from "./citations.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
 import { figureDataTableHtml, figureHtml, tableHtml } from "./table-html.ts";
@@ -53,6 +55,7 @@ interface HelperContext {
   problems: Problem[];
   /** The chapter being rendered, for messages. */
   file: () => string;
+  bibliography?: Bibliography;
 }
 
 type HelperOptions = Handlebars.HelperOptions & { name: string; loc?: { start: { line: number } } };
@@ -305,6 +308,15 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   };
   helper("ref", reference(false));
   helper("Ref", reference(true));
+
+  // Citations and the literature list: {{sitat "rutle1995"}}, {{litteraturliste}} (render/citations.ts).
+  registerCitationHelpers(
+    helper,
+    (expected, found) => {
+      throw new HelperProblem(expected, found);
+    },
+    context,
+  );
 
   // English names for the same helpers, for reports written in English; both work in every language.
   for (const [alias, name] of Object.entries(HELPER_ALIASES)) hbs.registerHelper(alias, hbs.helpers[name]);

@@ -142,7 +142,7 @@ function dataNotes(table: ComputedTable): string | undefined {
   return table.discrepancies
     .map(
       (d) =>
-        `Kilden oppgir ${formatPercent(d.published, d.decimals)} for «${d.category}», ${d.reason}. Regnet av antallene blir det ${formatPercent(d.computed, d.decimals)}, som tabellen viser.`,
+        `Publisert er ${formatPercent(d.published, d.decimals)} for «${d.category}», ${d.reason}. Regnet av antallene blir det ${formatPercent(d.computed, d.decimals)}, som tabellen viser.`,
     )
     .join(" ");
 }

@@ -1,0 +1,171 @@
+/**
+ * Citations and the literature list, formatted by citeproc-js from
+ * `report/litteratur.json` in the style and locale of `templates/csl/`.
+ *
+ *   {{sitat "rutle1995"}}                    (Rutle mfl. 1995)
+ *   {{sitat "rutle1995" side="12"}}          (Rutle mfl. 1995, s. 12)
+ *   {{sitat "amble2008" "amble2010"}}        (Amble 2008; Amble 2010)
+ *   {{sitat "rutle1995" form="narrativ"}}    Rutle mfl. (1995)
+ *   {{litteraturliste}}                      every cited work, then further reading
+ *
+ * English aliases: `cite` (page=, form="narrative") and `bibliography`.
+ * Citations resolve once every chapter has been read, so the processor sees
+ * the whole list before it formats any of them (year suffixes, «mfl.»).
+ * Nothing here reads a file or the network: the loader has read everything.
+ */
+import CSL, { type Engine } from "citeproc";
+import type { Problem } from "../errors.ts";
+import { type Bibliography, type CslItem, isFurtherReading } from "../load/bibliography.ts";
+import { escapeHtml } from "./escape.ts";
+import type { Placeholders } from "./placeholders.ts";
+
+type HelperFn = (args: unknown[], options: { hash?: Record<string, unknown> }) => string;
+/** registerHelpers' wrapper: it turns a thrown helper problem into a problem with file and line. */
+type RegisterHelper = (name: string, fn: HelperFn) => void;
+/** Throws the helper problem that the wrapper reports. */
+type Fail = (expected: string, found: string) => never;
+
+interface CitationContext {
+  bibliography?: Bibliography;
+  placeholders: Placeholders;
+  problems: Problem[];
+}
+
+const FURTHER_READING_HEADING = "Videre lesning";
+
+export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, context: CitationContext): void {
+  const { bibliography, placeholders } = context;
+  const cited = new Set<string>();
+  let listPlaced = false;
+  let engine: Engine | undefined;
+
+  const item = (key: unknown): CslItem => {
+    if (!bibliography) fail(`a list of works in report/litteratur.json to cite from`, "no such file");
+    const found = typeof key === "string" ? bibliography.items.find((i) => i.id === key) : undefined;
+    if (!found) fail(`the id of a work in ${bibliography.file}`, JSON.stringify(key));
+    return found;
+  };
+
+  // Built at the first citation printed, when every chapter has been read.
+  const processor = (): Engine => {
+    if (engine || !bibliography) return engine ?? fail("a bibliography", "none");
+    const items = new Map(bibliography.items.map((i) => [i.id, i]));
+    engine = new CSL.Engine(
+      {
+        retrieveLocale: () => bibliography.locale.xml,
+        retrieveItem: (id) => items.get(id) ?? {},
+      },
+      bibliography.style.xml,
+      bibliography.locale.lang,
+      true,
+    );
+    engine.setOutputFormat("html");
+    engine.updateItems(bibliography.items.map((i) => i.id));
+    return engine;
+  };
+
+  const cite: HelperFn = (args, options) => {
+    const hash = options.hash ?? {};
+    if (args.length === 0) fail("one or more work ids", "no arguments");
+    const works = args.map(item);
+    const page = hash.side ?? hash.page;
+    if (page !== undefined && (works.length > 1 || (typeof page !== "string" && typeof page !== "number"))) {
+      fail('side="…" with one work', `${works.length} works and ${JSON.stringify(page)}`);
+    }
+    const form = hash.form ?? "parentes";
+    const narrative = form === "narrativ" || form === "narrative";
+    if (!narrative && form !== "parentes" && form !== "parenthetical") {
+      fail('form="narrativ" or form="parentes"', JSON.stringify(form));
+    }
+    if (narrative && works.length > 1) fail("one work in a narrative citation", `${works.length} works`);
+    for (const w of works) cited.add(w.id);
+    const locator = page === undefined ? {} : { locator: String(page), label: "page" };
+
+    return placeholders.later(() => {
+      if (!listPlaced) missingList(context.problems, bibliography);
+      const csl = processor();
+      const html = narrative
+        ? `${csl.makeCitationCluster([{ id: works[0].id, "author-only": true }])} ${csl.makeCitationCluster([
+            { id: works[0].id, "suppress-author": true, ...locator },
+          ])}`
+        : csl.makeCitationCluster(works.map((w, i) => ({ id: w.id, ...(i === works.length - 1 ? locator : {}) })));
+      return `<span class="citation">${safeCslHtml(html)}</span>`;
+    });
+  };
+  helper("sitat", cite);
+  helper("cite", cite);
+
+  const list: HelperFn = (args) => {
+    if (args.length > 0) fail("no arguments", JSON.stringify(args));
+    if (!bibliography) fail("a list of works in report/litteratur.json", "no such file");
+    if (listPlaced) fail("the literature list placed once", "a second {{litteraturliste}}");
+    listPlaced = true;
+    return placeholders.block(
+      placeholders.later(() => {
+        // Every work is either cited or marked as further reading; the rest are reported.
+        for (const work of bibliography.items) {
+          if (!cited.has(work.id) && !isFurtherReading(work)) {
+            context.problems.push({
+              file: bibliography.file,
+              row: bibliography.lines.get(work.id),
+              expected: `each work cited in the text ({{sitat "${work.id}"}}) or marked as further reading ("custom": { "videreLesning": true })`,
+              found: `"${work.id}", which the text never cites`,
+            });
+          }
+        }
+        return literatureHtml(processor(), bibliography, cited);
+      }),
+    );
+  };
+  helper("litteraturliste", list);
+  helper("bibliography", list);
+}
+
+/** The list as the processor formats it: cited works, then further reading under its own heading. */
+function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<string>): string {
+  const made = csl.makeBibliography();
+  if (!made) return "";
+  const [params, entries] = made;
+  const further = new Set(bibliography.items.filter((i) => isFurtherReading(i) && !cited.has(i.id)).map((i) => i.id));
+  const main: string[] = [];
+  const extra: string[] = [];
+  entries.forEach((entry, index) => {
+    const id = params.entry_ids[index]?.[0] ?? "";
+    const inner = /<div class="csl-entry">([\s\S]*)<\/div>/.exec(entry)?.[1] ?? entry;
+    const li = `<li class="csl-entry" id="litteratur-${escapeHtml(id)}">${tidyPunctuation(safeCslHtml(inner.trim()))}</li>`;
+    (further.has(id) ? extra : main).push(li);
+  });
+  const ul = (lis: string[]) => `<ul class="literature">\n${lis.join("\n")}\n</ul>`;
+  const parts = [ul(main)];
+  if (extra.length > 0) {
+    parts.push(`<h2 class="literature-further" id="videre-lesning">${FURTHER_READING_HEADING}</h2>`, ul(extra));
+  }
+  return parts.join("\n");
+}
+
+/** A title ending in «?» or «!» takes no full stop after it, also behind closing italics or quotes. */
+function tidyPunctuation(html: string): string {
+  return html.replace(/([?!])((?:<\/i>|<\/b>|»|<\/span>)*)\./g, "$1$2");
+}
+
+/**
+ * citeproc-js escapes the text of the data and adds only its own formatting
+ * tags. Anything else that looks like a tag is escaped all the same, so no
+ * string from the data can reach the HTML as markup even if that changed.
+ */
+const CSL_TAG = /^<\/?(?:i|b|sup|sub|span(?: style="[a-z-]+:\s?[a-z-]+;?")?|span class="nocase")>$/;
+
+export function safeCslHtml(html: string): string {
+  return html.replace(/<[^>]*>?/g, (tag) => (CSL_TAG.test(tag) ? tag : escapeHtml(tag)));
+}
+
+function missingList(problems: Problem[], bibliography: Bibliography | undefined): void {
+  const file = bibliography?.file ?? "report/litteratur.json";
+  if (problems.some((p) => p.file === file && p.column === "{{litteraturliste}}")) return;
+  problems.push({
+    file,
+    column: "{{litteraturliste}}",
+    expected: "the literature list placed in a chapter with {{litteraturliste}}, since the text cites works",
+    found: "citations and no list",
+  });
+}
