@@ -29,6 +29,7 @@ import { renderDocument } from "./render/document.ts";
 import { tablesFromRespondents } from "./respondents/index.ts";
 import { validateProject } from "./validate/index.ts";
 import type { DataTable } from "./validate/table.ts";
+import { SNAPSHOT_FILE } from "./write/names.ts";
 import { fileWriter, type OutputWriter } from "./write/writer.ts";
 
 export interface BuildOptions {
@@ -175,9 +176,6 @@ export async function loadAndCompute(
   );
   return { sources, data, model, editions };
 }
-
-/** The numbers a build printed, kept for the next build to compare with. */
-const SNAPSHOT_FILE = ".tall-forrige-bygg.json";
 
 async function readSnapshot(writer: OutputWriter, outDir: string): Promise<BuildSnapshot | undefined> {
   const text = await writer.read(outDir, SNAPSHOT_FILE);
@@ -365,7 +363,13 @@ async function buildWith(
     "write",
     timings,
     log,
-    () => writer.writeAll(outDir, files),
+    // A full build replaces the whole output folder; named editions replace only their own folders.
+    () =>
+      writer.writeAll(
+        outDir,
+        files,
+        Array.isArray(options.editions) ? { folders: editions.map((e) => e.id).filter(Boolean) } : {},
+      ),
     (names) => `${names.length} files in ${outDir}`,
   );
   return { files: written, timings };

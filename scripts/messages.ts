@@ -9,6 +9,8 @@ export const message = {
   outHoldsProject: (dir: string) =>
     `--out ${dir} would replace the project or a folder holding it; name an output folder of its own`,
   outIsAFile: (dir: string) => `--out ${dir} is a file; name a folder`,
+  outNotOurs: (dir: string) =>
+    `--out ${dir} is a folder with files no build of this tool wrote; a build replaces its output folder whole, so name a new or empty folder`,
   unknownCommand: (command: string | undefined) => `unknown command ${command ?? "(none)"}`,
   nothingWritten: "Nothing was written: the output folder is as it was.",
   internalError: (stack: string) => `internal error (a bug in the generator): ${stack}`,

@@ -1,8 +1,9 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExitCode, ReportError } from "./errors.ts";
 import { message } from "./messages.ts";
+import { SNAPSHOT_FILE } from "./write/names.ts";
 
 /** The repository's own report: the project a command builds when `--project` names none. */
 export const DEFAULT_PROJECT = fileURLToPath(new URL("..", import.meta.url));
@@ -29,6 +30,15 @@ export function outputDir(root: string, option: string | undefined): string {
   }
   if (existsSync(out) && !statSync(out).isDirectory()) {
     throw new ReportError(message.outIsAFile(option ?? out), ExitCode.usage);
+  }
+  // A build replaces its output folder whole: never one it did not make (one without its number record).
+  if (
+    existsSync(out) &&
+    !lstatSync(out).isSymbolicLink() &&
+    readdirSync(out).length > 0 &&
+    !existsSync(resolve(out, SNAPSHOT_FILE))
+  ) {
+    throw new ReportError(message.outNotOurs(option ?? out), ExitCode.usage);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeOutputs } from "./atomic.ts";
+import { type Replace, writeVersioned } from "./versioned-out.ts";
 
 /**
  * Where a build's outputs go. Every write of the build stage goes through
@@ -8,15 +8,19 @@ import { writeOutputs } from "./atomic.ts";
  * and leave the output folder (and its record of printed numbers) untouched.
  */
 export interface OutputWriter {
-  /** Write every file (names relative to `outDir`) or none; returns the paths written. */
-  writeAll(outDir: string, files: Record<string, string | Uint8Array>): Promise<string[]>;
+  /**
+   * Write every file (names relative to `outDir`) or none, replacing the
+   * folder's earlier contents (all of them, or only `replace.folders`);
+   * returns the paths written.
+   */
+  writeAll(outDir: string, files: Record<string, string | Uint8Array>, replace?: Replace): Promise<string[]>;
   /** A file an earlier build wrote, or undefined. */
   read(outDir: string, name: string): Promise<string | undefined>;
 }
 
-/** The output folder on disk, replaced all or nothing (write/atomic.ts). */
+/** The output folder on disk, replaced as a whole (write/versioned-out.ts). */
 export const fileWriter: OutputWriter = {
-  writeAll: writeOutputs,
+  writeAll: (outDir, files, replace) => writeVersioned(outDir, files, replace),
   async read(outDir, name) {
     try {
       return await readFile(join(outDir, name), "utf8");
@@ -30,7 +34,11 @@ export const fileWriter: OutputWriter = {
 export class MemoryWriter implements OutputWriter {
   readonly files = new Map<string, string | Uint8Array>();
 
-  async writeAll(outDir: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
+  async writeAll(outDir: string, files: Record<string, string | Uint8Array>, replace?: Replace): Promise<string[]> {
+    const replaced = (path: string) =>
+      !replace?.folders || replace.folders.some((folder) => path.startsWith(join(outDir, folder, "/")));
+    for (const path of [...this.files.keys()])
+      if (path.startsWith(join(outDir, "/")) && replaced(path)) this.files.delete(path);
     const paths = Object.keys(files)
       .sort()
       .map((name) => join(outDir, name));
