@@ -45,7 +45,7 @@ export const grid: TableKind<GridTableDefinition, GridTable> = {
   lookups: {
     /**
      * By row header and column, or by column and field filters that pick one
-     * row (`{{verdi "lonn" "arslonn" yrke="Legesekretærer" arbeidstid="Heltidsansatte"}}`).
+     * row (`{{verdi "lonnstabell" "arslonn" yrke="Sekretærer" sektor="Privat"}}`).
      */
     value(table, keys, filters, context) {
       if (Object.keys(filters).length > 0) {
