@@ -4,15 +4,13 @@
  * registry line — written here entirely in the test.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { build, check } from "../scripts/build.ts";
-import { ChartCache } from "../scripts/chart/cache.ts";
 import { LookupError } from "../scripts/compute/lookup.ts";
 import { computeModel } from "../scripts/compute/model.ts";
 import { InputProblems } from "../scripts/errors.ts";
@@ -25,11 +23,10 @@ import { defaultKinds } from "../scripts/kinds/registry.ts";
 import { ReportConfigSchema } from "../scripts/load/config.ts";
 import { en } from "../scripts/locale/en.ts";
 import { nb } from "../scripts/locale/nb.ts";
+import { createProject } from "../scripts/new/create-project.ts";
 import { TableMarkup } from "../scripts/render/table-markup.ts";
 import type { DataTable } from "../scripts/validate/table.ts";
 import { themeDir, themePartials } from "./support/theme.ts";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
 
 describe("every registered kind", () => {
   const locales = [nb, en];
@@ -208,59 +205,57 @@ describe("a new table kind", () => {
   let project: string;
 
   beforeAll(async () => {
-    // A project of its own: the shipped report, plus the kind's partial, one definition and one placement.
-    project = await mkdtemp(join(tmpdir(), "kinds-"));
-    for (const folder of ["report", "data", "templates"])
-      await cp(join(root, folder), join(project, folder), { recursive: true });
-    await writeFile(join(project, "templates", "partials", "kinds", "topList.hbs"), TOP_LIST_PARTIAL);
+    // A project of its own (the scaffold), plus the kind's partial in its templates, one definition and one placement.
+    project = join(await mkdtemp(join(tmpdir(), "kinds-")), "report");
+    createProject(project, "nb");
+    const partials = join(project, "templates", "partials", "kinds");
+    await mkdir(partials, { recursive: true });
+    await writeFile(join(partials, "topList.hbs"), TOP_LIST_PARTIAL);
+    // A project's templates replace the default theme's partials, the kinds' included.
+    const frequencyPartial = await readFile(join(themeDir, "partials", "kinds", "frequency.hbs"), "utf8");
+    await writeFile(join(partials, "frequency.hbs"), frequencyPartial.replace("<tbody>", '<tbody class="own">'));
     await writeFile(
-      join(project, "report", "tables", "99-toppliste.json"),
+      join(project, "report", "tables", "toppliste.json"),
       JSON.stringify({
         toppliste: {
           kind: "topList",
-          title: "De tre vanligste <utdanningene>",
-          data: "utdanning",
-          label: "utdanning",
+          title: "De tre vanligste <svarene>",
+          data: "tilfredshet",
+          label: "svar",
           value: "antall",
           top: 3,
         },
       }),
     );
     await appendFile(
-      join(project, "report", "chapters", "03-hvem-helsesekretaerene-er.md"),
-      '\n\n{{tabell "toppliste"}}\n\nFlest er utdannet helsesekretær: {{antall "toppliste" "Helsesekretær/legesekretær"}}.\n',
+      join(project, "report", "chapters", "02-resultater.md"),
+      '\n\n{{tabell "toppliste"}}\n\nFlest er nokså fornøyd: {{antall "toppliste" "Nokså fornøyd"}}.\n',
     );
   });
 
   afterAll(async () => {
-    await rm(project, { recursive: true, force: true });
+    await rm(dirname(project), { recursive: true, force: true });
   });
 
   it("is defined, computed, placed with {{tabell}} and cited in prose with one registry line", async () => {
     const out = join(project, "out");
-    await build({
-      root: project,
-      outDir: out,
-      pdf: false,
-      pageCache: false,
-      chartCache: new ChartCache(join(project, ".cache", "charts")),
-      kinds: [...defaultKinds, topList],
-    });
-    const $ = cheerio.load(await readFile(join(out, "rapport.html"), "utf8"));
-    const block = $("#tabell-toppliste");
+    await build({ root: project, outDir: out, pdf: false, pageCache: false, kinds: [...defaultKinds, topList] });
+    const html = (await readdir(out)).find((f) => f.endsWith(".html"));
+    const $ = cheerio.load(await readFile(join(out, html ?? "missing.html"), "utf8"));
+    const block = $(`#${nb.labels.tableInText}-toppliste`);
     expect(block.find("table").attr("class")).toBe("topList");
     // The caption is escaped by Handlebars, not read as markup.
-    expect(block.find("caption").html()).toContain("De tre vanligste &lt;utdanningene&gt;");
+    expect(block.find("caption").html()).toContain("De tre vanligste &lt;svarene&gt;");
     expect(block.find("thead th").eq(1).text()).toBe(nb.labels.count);
     expect(
       block
         .find("tr.top")
         .toArray()
         .map((r) => $(r).text()),
-    ).toEqual(["1. Helsesekretær/legesekretær172", "2. Annen utdanning på videregående skolenivå19", "3. Sykepleier8"]);
-    expect($("p:contains('Flest er utdannet helsesekretær')").text()).toContain(
-      "Flest er utdannet helsesekretær: 172.",
-    );
+    ).toEqual(["1. Nokså fornøyd118", "2. Svært fornøyd62", "3. Verken fornøyd eller misfornøyd37"]);
+    expect($("p:contains('Flest er nokså fornøyd')").text()).toContain("Flest er nokså fornøyd: 118.");
+    // The project's own frequency partial was used instead of the theme's.
+    expect($(`#${nb.labels.tableInText}-tilfredshet tbody`).attr("class")).toBe("own");
   });
 
   it("is refused by a registry without it, naming the file", async () => {
@@ -268,7 +263,7 @@ describe("a new table kind", () => {
     expect(failure).toBeInstanceOf(InputProblems);
     expect((failure as InputProblems).problems).toContainEqual(
       expect.objectContaining({
-        file: join("report", "tables", "99-toppliste.json"),
+        file: join("report", "tables", "toppliste.json"),
         column: "toppliste.kind",
         found: expect.stringContaining(defaultKinds.map((k) => `'${k.name}'`).join(" | ")),
       }),
