@@ -18,6 +18,8 @@ import { computeModel, type ReportModel } from "./compute/model.ts";
 import { type BuildSnapshot, compareSnapshots, formatChanges, snapshot } from "./compute/snapshot.ts";
 import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
+import type { TableKind } from "./kinds/kind.ts";
+import { defaultKinds } from "./kinds/registry.ts";
 import type { ReportConfig } from "./load/config.ts";
 import { type Edition, listEditions, loadEdition, reportEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
@@ -60,6 +62,8 @@ export interface BuildOptions {
   tablesFrom?: "published" | "respondents";
   /** Where the outputs go; default: the output folder on disk, all or nothing. */
   writer?: OutputWriter;
+  /** The table kinds a definition may name, in order; default: the standard registry (kinds/registry.ts). */
+  kinds?: readonly TableKind[];
 }
 
 export interface BuildResult {
@@ -90,11 +94,12 @@ function orFail<T>(result: { problems: import("./errors.ts").Problem[] } & T): T
 
 /** Stages 1–3, shared by `build` and `check`. */
 export async function loadAndCompute(
-  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions" | "tablesFrom">,
+  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions" | "tablesFrom" | "kinds">,
   timings: Record<string, number> = {},
 ): Promise<{ sources: ProjectSources; data: Map<string, DataTable>; model: ReportModel; editions: Edition[] }> {
   const log = options.log ?? (() => {});
   const paths = projectPaths(options.root, options.dataDir ? { data: options.dataDir } : {});
+  const kinds = options.kinds ?? defaultKinds;
 
   // 1 load
   const { sources, editions } = await stage(
@@ -102,7 +107,7 @@ export async function loadAndCompute(
     timings,
     log,
     async () => {
-      const project = orFail(await loadProject(paths));
+      const project = orFail(await loadProject(paths, kinds));
       if (!project.sources) throw new Error("unreachable: load returned no sources without problems");
       const { config } = project.sources;
       const ids =
@@ -125,7 +130,7 @@ export async function loadAndCompute(
     "validate",
     timings,
     log,
-    () => orFail(validateProject(sources)),
+    () => orFail(validateProject(sources, kinds)),
     (r) => `${[...r.data.values()].reduce((n, t) => n + t.rows.length, 0)} rows checked`,
   );
 
@@ -142,6 +147,7 @@ export async function loadAndCompute(
               sources.config,
               sources.tables,
               data,
+              kinds,
             );
             if (!result) throw new InputProblems(problems);
             return result;
@@ -164,6 +170,7 @@ export async function loadAndCompute(
           fromRespondents?.definitions ?? sources.tables,
           fromRespondents?.data ?? data,
           sources.tableFiles,
+          kinds,
         ),
       );
       if (fromRespondents) {
@@ -191,7 +198,9 @@ async function readSnapshot(writer: OutputWriter, outDir: string): Promise<Build
  * against the model (each table, figure, category and fact they cite must
  * exist), without drawing charts or starting a browser.
  */
-export async function check(options: Pick<BuildOptions, "root" | "dataDir" | "log" | "tablesFrom">): Promise<void> {
+export async function check(
+  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "tablesFrom" | "kinds">,
+): Promise<void> {
   const log = options.log ?? (() => {});
   const { sources, model, editions } = await loadAndCompute({ ...options, editions: "all" });
   const started = performance.now();
@@ -274,7 +283,7 @@ async function buildWith(
           // A chart of a table only counted from respondent answers is drawn only when there are answers.
           const { table } = chart.meta;
           if (sources.tables[table]?.respondentsOnly && !model.tables.has(table)) continue;
-          rendered.set(chart.id, await renderChart(chart, model.tables, accent, chartCache, locale));
+          rendered.set(chart.id, await renderChart(chart, model, accent, chartCache, locale));
         }
         byAccent.set(accent, rendered);
       }

@@ -1,17 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { computeCrosstab } from "../scripts/compute/crosstab.ts";
-import { computeFrequency } from "../scripts/compute/frequency.ts";
-import { computeGrid } from "../scripts/compute/grid.ts";
-import { LookupError, lookupCount, lookupPercent, lookupValue } from "../scripts/compute/lookup.ts";
-import { computeScoredMeans } from "../scripts/compute/scored-means.ts";
-import {
-  CrosstabTableSchema,
-  FrequencyTableSchema,
-  GridTableSchema,
-  ScoredMeansTableSchema,
-} from "../scripts/load/config.ts";
+import { type LookupContext, LookupError, lookupCount, lookupPercent, lookupValue } from "../scripts/compute/lookup.ts";
+import { NumberFormat } from "../scripts/format/numbers.ts";
+import { computeCrosstab } from "../scripts/kinds/crosstab/compute.ts";
+import { CrosstabTableSchema } from "../scripts/kinds/crosstab/schema.ts";
+import { computeFrequency } from "../scripts/kinds/frequency/compute.ts";
+import { FrequencyTableSchema } from "../scripts/kinds/frequency/schema.ts";
+import { computeGrid } from "../scripts/kinds/grid/compute.ts";
+import { GridTableSchema } from "../scripts/kinds/grid/schema.ts";
+import { defaultKinds } from "../scripts/kinds/registry.ts";
+import { computeScoredMeans } from "../scripts/kinds/scored-means/compute.ts";
+import { ScoredMeansTableSchema } from "../scripts/kinds/scored-means/schema.ts";
 import type { TableSchema } from "../scripts/load/schema.ts";
+import { nb } from "../scripts/locale/nb.ts";
 import type { DataTable } from "../scripts/validate/table.ts";
+
+const format = new NumberFormat(nb);
+/** Prose lookups as a bokmål report makes them. */
+const prose: LookupContext = { kinds: defaultKinds, format, labels: nb.labels };
 
 /** A typed table as validation would hand it on, from literal rows. */
 function dataTable(schema: TableSchema, rows: Record<string, string | number | null>[]): DataTable {
@@ -64,9 +69,9 @@ describe("a frequency table", () => {
 
   it("sums categories from their counts for the prose: helt eller delvis enig", () => {
     const { table } = computeFrequency("ledet", definition, data);
-    expect(lookupPercent(table, ["Helt enig", "Delvis enig"])).toBe("60\u00a0%"); // 125/207 = 60.4
-    expect(lookupPercent(table, ["Delvis uenig", "Helt uenig"])).toBe("21\u00a0%"); // 44/207 = 21.3
-    expect(lookupCount(table, ["Helt enig", "Delvis enig"])).toBe("125");
+    expect(lookupPercent(table, ["Helt enig", "Delvis enig"], prose)).toBe("60\u00a0%"); // 125/207 = 60.4
+    expect(lookupPercent(table, ["Delvis uenig", "Helt uenig"], prose)).toBe("21\u00a0%"); // 44/207 = 21.3
+    expect(lookupCount(table, ["Helt enig", "Delvis enig"], prose)).toBe("125");
   });
 
   it("names the row whose published percentage does not match its count", () => {
@@ -85,8 +90,8 @@ describe("a frequency table", () => {
 
   it("says what categories exist when prose asks for one that does not", () => {
     const { table } = computeFrequency("ledet", definition, data);
-    expect(() => lookupPercent(table, ["Enig"])).toThrow(LookupError);
-    expect(() => lookupPercent(table, ["Enig"])).toThrow(/"Helt enig", "Delvis enig"/);
+    expect(() => lookupPercent(table, ["Enig"], prose)).toThrow(LookupError);
+    expect(() => lookupPercent(table, ["Enig"], prose)).toThrow(/"Helt enig", "Delvis enig"/);
   });
 });
 
@@ -137,11 +142,11 @@ describe("a crosstab (Tabell 3: perceived staffing by secretaries per doctor)", 
   });
 
   it("answers prose lookups by row and column", () => {
-    expect(lookupPercent(table, ["<1", "For få"])).toBe("41\u00a0%");
-    expect(lookupPercent(table, ["Totalt", "Hvis ingen er syke"])).toBe("55\u00a0%");
-    expect(lookupCount(table, ["1"])).toBe("63");
-    expect(lookupCount(table, ["Totalt", "For få"])).toBe("48");
-    expect(() => lookupPercent(table, ["2", "For få"])).toThrow(/a row or "Totalt"/);
+    expect(lookupPercent(table, ["<1", "For få"], prose)).toBe("41\u00a0%");
+    expect(lookupPercent(table, ["Totalt", "Hvis ingen er syke"], prose)).toBe("55\u00a0%");
+    expect(lookupCount(table, ["1"], prose)).toBe("63");
+    expect(lookupCount(table, ["Totalt", "For få"], prose)).toBe("48");
+    expect(() => lookupPercent(table, ["2", "For få"], prose)).toThrow(/a row or "Totalt"/);
   });
 });
 
@@ -166,13 +171,13 @@ describe("a grid table", () => {
   });
 
   it("shows every other column, titled by the schema, formatted as written", () => {
-    const table = computeGrid("indikatorer", definition, data);
+    const table = computeGrid("indikatorer", definition, data, format);
     expect(table.columns.map((c) => c.label)).toEqual(["N", "Gjennomsnitt", "Ladning"]);
     expect(table.rows[0].cells.n.text).toBe("1\u00a0205");
     expect(table.rows[0].cells.faktor.text).toBe("0,768");
     expect(table.rows[1].cells.faktor.text).toBe("");
-    expect(lookupValue(table, ["Kontroll", "gjennomsnitt"])).toBe("76");
-    expect(() => lookupValue(table, ["Kognitive krav", "faktor"])).toThrow(/empty cell/);
+    expect(lookupValue(table, ["Kontroll", "gjennomsnitt"], {}, prose)).toBe("76");
+    expect(() => lookupValue(table, ["Kognitive krav", "faktor"], {}, prose)).toThrow(/empty cell/);
   });
 });
 

@@ -7,8 +7,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { computeModel } from "../scripts/compute/model.ts";
-import { ReportConfigSchema, TableDefinitionsSchema } from "../scripts/load/config.ts";
-import { tableHtml } from "../scripts/render/table-html.ts";
+import { tableDefinitionsSchema } from "../scripts/kinds/definitions.ts";
+import { defaultKinds } from "../scripts/kinds/registry.ts";
+import { ReportConfigSchema } from "../scripts/load/config.ts";
+import { nb } from "../scripts/locale/nb.ts";
+import { TableMarkup } from "../scripts/render/table-markup.ts";
 import { type Codebook, CodebookSchema, codebookProblems } from "../scripts/respondents/codebook.ts";
 import { deriveTables } from "../scripts/respondents/derive.ts";
 import { type Respondents, readRespondentsCsv } from "../scripts/respondents/read.ts";
@@ -22,6 +25,8 @@ import {
   oneWayAnova,
   summarize,
 } from "../scripts/respondents/tabulate.ts";
+
+import { themePartials } from "./support/theme.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const grad = ["I meget høy grad", "I høy grad", "I noen grad", "I liten grad", "I meget liten grad"];
@@ -237,7 +242,7 @@ describe("an SPSS file (.sav)", () => {
   });
 
   it("renders the same tables as the equivalent CSV", async () => {
-    const definitions = TableDefinitionsSchema.parse({
+    const definitions = tableDefinitionsSchema(defaultKinds).parse({
       enig: {
         kind: "frequency",
         respondentsOnly: true,
@@ -258,7 +263,7 @@ describe("an SPSS file (.sav)", () => {
       },
     });
     const render = (respondents: Respondents) => {
-      const derived = deriveTables(codebook, definitions, respondents, new Map(), undefined);
+      const derived = deriveTables(codebook, definitions, respondents, new Map(), undefined, nb.labels);
       const config = ReportConfigSchema.parse({
         title: "T",
         series: "S",
@@ -269,7 +274,8 @@ describe("an SPSS file (.sav)", () => {
       });
       const { model, problems } = computeModel(config, derived.definitions, derived.data);
       expect(problems).toEqual([]);
-      return [...model.tables.values()].map((t) => tableHtml(t, { anchor: t.id, label: "Tabell 1" }));
+      const markup = new TableMarkup(themePartials(), model);
+      return [...model.tables.values()].map((t) => markup.table(t, { anchor: t.id, label: "Tabell 1" }));
     };
     const fromCsv = readRespondentsCsv("svar-utvalg.csv", await fixture("svar-utvalg.csv"), codebook).respondents;
     const fromSav = (await readRespondentsSav("svar-utvalg.sav", await fixture("svar-utvalg.sav"), codebook))

@@ -1,4 +1,4 @@
-import type { ComputedTable } from "../compute/model.ts";
+import type { ReportModel } from "../compute/model.ts";
 import { ExitCode, ReportError } from "../errors.ts";
 
 export type { FigureMeta } from "../load/chart-meta.ts";
@@ -53,7 +53,7 @@ export function figureMeta(chart: ChartSource): FigureMeta {
 /** Stage 4: Vega-Lite spec + computed rows → static SVG, in Node, no browser. */
 export async function renderChart(
   chart: ChartSource,
-  tables: Map<string, ComputedTable>,
+  model: Pick<ReportModel, "tables" | "kinds" | "format" | "locale">,
   accent: string,
   cache: ChartCache | undefined,
   locale: Locale,
@@ -65,14 +65,14 @@ export async function renderChart(
   };
   const rowsByName: Record<string, ReturnType<typeof chartRows>> = {};
   for (const [name, tableId] of Object.entries(datasets)) {
-    const table = tables.get(tableId);
+    const table = model.tables.get(tableId);
     if (!table) {
       throw new ReportError(
         `${chart.file}: usermeta: expected the id of a table defined in report/tables/, found "${tableId}"`,
         ExitCode.invalidInput,
       );
     }
-    rowsByName[name] = chartRows(table).map(withEnglishFields);
+    rowsByName[name] = chartRows(table, model).map(withEnglishFields);
   }
   const { usermeta: _ignored, $schema: _schema, ...spec } = chart.spec;
   const key = ChartCache.key(spec, rowsByName, accent, `${locale.language}\n${meta.description}`);

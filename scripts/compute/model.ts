@@ -1,18 +1,25 @@
 import type { Problem } from "../errors.ts";
-import type { ReportConfig, TableDefinition, TableDefinitions } from "../load/config.ts";
+import { NumberFormat } from "../format/numbers.ts";
+import { kindOf, type TableDefinitions } from "../kinds/definitions.ts";
+import type { ComputedTableBase, TableKind } from "../kinds/kind.ts";
+import { defaultKinds } from "../kinds/registry.ts";
+import type { ReportConfig } from "../load/config.ts";
+import { type Locale, localeFor } from "../locale/index.ts";
 import type { DataTable } from "../validate/table.ts";
-import { type CrosstabTable, computeCrosstab } from "./crosstab.ts";
 import { collectFacts, type Fact } from "./facts.ts";
-import { computeFrequency, type FrequencyTable } from "./frequency.ts";
-import { checkDistribution, computeGrid, type GridTable } from "./grid.ts";
-import { computeMultiResponse, type MultiResponseTable } from "./multiresponse.ts";
-import { computeScoredMeans, type ScoredMeansTable } from "./scored-means.ts";
 
-export type ComputedTable = FrequencyTable | CrosstabTable | MultiResponseTable | GridTable | ScoredMeansTable;
+/** A table as computed by its kind (kinds/<kind>/compute.ts); `kind` says which. */
+export type ComputedTable = ComputedTableBase;
 
 /** Everything the chapters, tables and charts print, computed from data. */
 export interface ReportModel {
   config: ReportConfig;
+  /** The report's language: the words the engine prints. */
+  locale: Locale;
+  /** How the report's language writes numbers; everything printed goes through it. */
+  format: NumberFormat;
+  /** The table kinds the tables were computed by; later stages ask them how to print each table. */
+  kinds: readonly TableKind[];
   facts: Map<string, Fact>;
   tables: Map<string, ComputedTable>;
   /** Set when tables were counted from respondent-level answers: which, and whether the answers are synthetic. */
@@ -24,42 +31,27 @@ export function computeModel(
   definitions: TableDefinitions,
   data: Map<string, DataTable>,
   tableFiles: Record<string, string> = {},
+  kinds: readonly TableKind[] = defaultKinds,
 ): { model: ReportModel; problems: Problem[] } {
   const problems: Problem[] = [];
+  // The config's schema admits only languages the engine has.
+  const locale = localeFor(config.language);
+  const format = new NumberFormat(locale, config.currency);
   const facts = collectFacts(data, config.factsPrefix);
   const tables = new Map<string, ComputedTable>();
   for (const [id, definition] of Object.entries(definitions)) {
     const table = data.get(definition.data);
     if (!table) continue; // reported by checkReportNeeds
-    const computed = computeTable(id, definition, table, facts, data, tableFiles[id] ?? "report/tables");
+    const computed = kindOf(kinds, definition.kind).compute(definition, {
+      id,
+      data: table,
+      dataFile: (name) => data.get(name),
+      facts,
+      definedIn: tableFiles[id] ?? "report/tables",
+      format,
+    });
     problems.push(...computed.problems);
     if (computed.table) tables.set(id, computed.table);
   }
-  return { model: { config, facts, tables }, problems };
-}
-
-function computeTable(
-  id: string,
-  definition: TableDefinition,
-  table: DataTable,
-  facts: Map<string, Fact>,
-  data: Map<string, DataTable>,
-  definedIn: string,
-): { table?: ComputedTable; problems: Problem[] } {
-  switch (definition.kind) {
-    case "frequency":
-      return computeFrequency(id, definition, table);
-    case "crosstab":
-      return computeCrosstab(id, definition, table);
-    case "multiresponse":
-      return computeMultiResponse(id, definition, table, facts, definedIn);
-    case "grid":
-      return { table: computeGrid(id, definition, table), problems: checkDistribution(definition, table) };
-    case "scoredMeans": {
-      const scale = data.get(definition.scale.data);
-      const groups = data.get(definition.groups.data);
-      if (!scale || !groups) return { problems: [] }; // reported by checkReportNeeds
-      return computeScoredMeans(id, definition, table, scale, groups, definedIn);
-    }
-  }
+  return { model: { config, locale, format, kinds, facts, tables }, problems };
 }

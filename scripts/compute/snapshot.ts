@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from "../format/norwegian.ts";
+import { kindOf } from "../kinds/definitions.ts";
 import type { ComputedTable, ReportModel } from "./model.ts";
 
 /** One printed number: where it stands and how it reads. */
@@ -9,61 +9,15 @@ export interface NumberCell {
   value: string;
 }
 
-const pct = (value: number, decimals: number) => formatPercent(value, decimals);
-
-/** Every number a table prints, cell by cell, as printed. */
-export function tableCells(table: ComputedTable): NumberCell[] {
-  const cell = (row: string, column: string, value: string) => ({ table: table.id, row, column, value });
-  switch (table.kind) {
-    case "frequency":
-      return [
-        ...table.rows.flatMap((r) => [
-          cell(r.category, "Antall", formatNumber(r.count)),
-          cell(r.category, "Prosent", pct(r.percent, r.percentDecimals)),
-        ]),
-        ...table.outside.map((r) => cell(r.category, "Antall", formatNumber(r.count))),
-        cell("Totalt", "N", formatNumber(table.base)),
-        cell("Totalt", "Alle", formatNumber(table.grandTotal)),
-      ];
-    case "crosstab":
-      return [
-        ...table.rows.flatMap((row) =>
-          table.columns.flatMap((column) => [
-            cell(row, `${column} (antall)`, formatNumber(table.cells[row][column].count)),
-            cell(
-              row,
-              `${column} (prosent)`,
-              pct(table.cells[row][column].percent, table.cells[row][column].percentDecimals),
-            ),
-          ]),
-        ),
-        ...table.columns.map((column) =>
-          cell("Totalt", `${column} (antall)`, formatNumber(table.columnTotals[column].count)),
-        ),
-      ];
-    case "multiresponse":
-      return [
-        ...table.rows.map((r) => cell(r.item, "Prosent", pct(r.percent, r.percentDecimals))),
-        cell("N", "N", formatNumber(table.base)),
-      ];
-    case "grid": {
-      // A row is named by its header and its text cells (e.g. "Sekretærer / Heltidsansatte / Helsetjenester"),
-      // since a header alone may repeat; only number cells are listed.
-      const seen = new Map<string, number>();
-      return table.rows.flatMap((r) => {
-        const texts = table.columns.filter((c) => r.cells[c.field].value === null).map((c) => r.cells[c.field].text);
-        let name = [r.header, ...texts.filter(Boolean)].join(" / ");
-        const count = (seen.get(name) ?? 0) + 1;
-        seen.set(name, count);
-        if (count > 1) name = `${name} (${count})`;
-        return table.columns
-          .filter((c) => r.cells[c.field].value !== null)
-          .map((c) => cell(name, c.label, r.cells[c.field].text));
-      });
-    }
-    case "scoredMeans":
-      return table.rows.map((r) => cell(r.group, "Gjennomsnitt", formatNumber(r.mean, table.definition.decimals)));
-  }
+/** Every number a table prints, cell by cell, as printed (its kind lists them). */
+export function tableCells(
+  table: ComputedTable,
+  model: Pick<ReportModel, "kinds" | "format" | "locale">,
+): NumberCell[] {
+  const context = { format: model.format, labels: model.locale.labels };
+  return kindOf(model.kinds, table.kind)
+    .cells(table, context)
+    .map((c) => ({ table: table.id, ...c }));
 }
 
 /** A sentence of the prose that cites data, and the same sentence with its numbers blanked (to match it across builds). */
@@ -107,7 +61,10 @@ export interface BuildSnapshot {
 }
 
 export function snapshot(model: ReportModel, bodyHtml: string): BuildSnapshot {
-  return { cells: [...model.tables.values()].flatMap(tableCells), sentences: citingSentences(bodyHtml) };
+  return {
+    cells: [...model.tables.values()].flatMap((table) => tableCells(table, model)),
+    sentences: citingSentences(bodyHtml),
+  };
 }
 
 export interface Changes {

@@ -4,15 +4,12 @@ import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { type Problem, quoteFound } from "../errors.ts";
+import { type TableDefinitions, tableDefinitionsSchema } from "../kinds/definitions.ts";
+import type { TableKind } from "../kinds/kind.ts";
+import { defaultKinds } from "../kinds/registry.ts";
 import { type Bibliography, loadBibliography } from "./bibliography.ts";
 import { type FigureMeta, parseFigureMeta } from "./chart-meta.ts";
-import {
-  CONFIG_FORMAT,
-  type ReportConfig,
-  ReportConfigSchema,
-  type TableDefinitions,
-  TableDefinitionsSchema,
-} from "./config.ts";
+import { CONFIG_FORMAT, type ReportConfig, ReportConfigSchema } from "./config.ts";
 import { parseCsv, type RawTable } from "./csv.ts";
 import { resolveInside } from "./inside.ts";
 import { type TableSchema, TableSchemaSchema } from "./schema.ts";
@@ -78,7 +75,10 @@ export interface ProjectSources {
 }
 
 /** Read the whole project; every problem is collected before failing. */
-export async function loadProject(paths: ProjectPaths): Promise<{ sources?: ProjectSources; problems: Problem[] }> {
+export async function loadProject(
+  paths: ProjectPaths,
+  kinds: readonly TableKind[] = defaultKinds,
+): Promise<{ sources?: ProjectSources; problems: Problem[] }> {
   const problems: Problem[] = [];
   // Paths in messages: relative to the project, or absolute when outside it (e.g. --data elsewhere).
   const show = (path: string) => {
@@ -137,9 +137,10 @@ export async function loadProject(paths: ProjectPaths): Promise<{ sources?: Proj
   const tables: TableDefinitions = {};
   const tableFiles: Record<string, string> = {};
   const tableDir = join(paths.report, "tables");
+  const definitionsSchema = tableDefinitionsSchema(kinds);
   for (const name of (await listFiles(tableDir)).filter((n) => n.endsWith(".json"))) {
     const path = join(tableDir, name);
-    for (const [id, definition] of Object.entries((await readJson(path, TableDefinitionsSchema)) ?? {})) {
+    for (const [id, definition] of Object.entries((await readJson(path, definitionsSchema)) ?? {})) {
       if (tableFiles[id]) {
         problems.push({
           file: show(path),

@@ -53,6 +53,7 @@ export const en: Locale = {
     mean: "Mean",
     itemCount: "Number of questions",
     question: "Question",
+    group: "Group",
     figureNumbers: (figure) => `The numbers in ${figure}`,
     publishedDiffers: (p) =>
       `The published figure for ‘${p.category}’ is ${p.published}, ${p.reason}. Computed from the counts it is ${p.computed}, as the table shows.`,

@@ -53,6 +53,7 @@ export const nb: Locale = {
     mean: "Gjennomsnitt",
     itemCount: "Antall spørsmål",
     question: "Spørsmål",
+    group: "Gruppe",
     figureNumbers: (figure) => `Tallene i ${figure}`,
     publishedDiffers: (p) =>
       `Publisert er ${p.published} for «${p.category}», ${p.reason}. Regnet av antallene blir det ${p.computed}, som tabellen viser.`,

@@ -57,6 +57,8 @@ export interface Labels {
   mean: string;
   itemCount: string;
   question: string;
+  /** Heading over the groups of a comparison counted from answers. */
+  group: string;
   /** Summary of a figure's data table: "Tallene i figur 3". */
   figureNumbers: (figureInText: string) => string;
   /** A published percentage the counts do not give, explained under its table. */

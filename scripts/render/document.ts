@@ -9,6 +9,7 @@ import { Numbering, registerHelpers } from "./helpers.ts";
 import { logoDataUrl } from "./logo.ts";
 import { createMarkdown, type Heading, HeadingCounter, renderMarkdown } from "./markdown.ts";
 import { Placeholders } from "./placeholders.ts";
+import { TableMarkup } from "./table-markup.ts";
 
 export interface RenderedDocument {
   /** The HTML edition (no page numbers: they mean nothing on a screen). */
@@ -40,11 +41,13 @@ export function renderDocument(
   let currentFile = "";
 
   const chapterHbs = Handlebars.create();
+  const markup = new TableMarkup(sources.templates.partials, model);
   registerHelpers(chapterHbs, {
     model,
     charts,
     placeholders,
     numbering,
+    markup,
     problems,
     file: () => currentFile,
     bibliography: sources.bibliography,

@@ -1,19 +1,25 @@
 import type Handlebars from "handlebars";
 import type { RenderedChart } from "../chart/render-chart.ts";
 import type { Fact } from "../compute/facts.ts";
-import type { FrequencyTable } from "../compute/frequency.ts";
-import { LookupError, lookupCount, lookupN, lookupPercent, lookupValue } from "../compute/lookup.ts";
+import {
+  type LookupContext,
+  LookupError,
+  lookupCount,
+  lookupN,
+  lookupPercent,
+  lookupValue,
+} from "../compute/lookup.ts";
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
 import { roundingPolicy } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
-import { formatNumber, formatPercent } from "../format/norwegian.ts";
-import { NumberFormat } from "../format/numbers.ts";
+import type { NumberFormat } from "../format/numbers.ts";
+import { isFrequencyTable } from "../kinds/frequency/index.ts";
 import type { Bibliography } from "../load/bibliography.ts";
-import { type Labels, localeFor, syntheticMark } from "../locale/index.ts";
+import { type Labels, syntheticMark } from "../locale/index.ts";
 import { registerCitationHelpers } from "./citations.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
-import { figureDataTableHtml, figureHtml, tableHtml } from "./table-html.ts";
+import type { TableMarkup } from "./table-markup.ts";
 
 export type CaptionKind = "table" | "figure";
 
@@ -52,6 +58,8 @@ interface HelperContext {
   charts: Map<string, RenderedChart>;
   placeholders: Placeholders;
   numbering: Numbering;
+  /** Tables and figures laid out by the theme's partials. */
+  markup: TableMarkup;
   problems: Problem[];
   /** The chapter being rendered, for messages. */
   file: () => string;
@@ -88,10 +96,10 @@ export function formatFact(format: NumberFormat, fact: Pick<Fact, "unit" | "deci
  * placeholder (see placeholders.ts), never HTML for Markdown to read.
  */
 export function registerHelpers(hbs: typeof Handlebars, context: HelperContext): void {
-  const { model, placeholders, numbering } = context;
-  const locale = localeFor(model.config.language);
-  const format = new NumberFormat(locale, model.config.currency);
+  const { model, placeholders, numbering, markup } = context;
+  const { format, locale } = model;
   const fmt = (f: Pick<Fact, "unit" | "decimals">, value: number) => formatFact(format, f, value);
+  const lookupContext: LookupContext = { kinds: model.kinds, format, labels: model.locale.labels };
 
   /** Wrap a helper: split positional args from options, turn HelperProblems into reported problems. */
   const helper = (name: string, fn: (args: unknown[], options: HelperOptions) => string) => {
@@ -129,8 +137,8 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     return found;
   };
 
-  const frequency = (t: ComputedTable): FrequencyTable => {
-    if (t.kind !== "frequency") throw new HelperProblem("a frequency table", `a ${t.kind} table ("${t.id}")`);
+  const frequency = (t: ComputedTable) => {
+    if (!isFrequencyTable(t)) throw new HelperProblem("a frequency table", `a ${t.kind} table ("${t.id}")`);
     return t;
   };
 
@@ -210,7 +218,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   helper("antall", (args) => {
     const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
     const t = table(id);
-    return number(look(() => lookupCount(t, keys)));
+    return number(look(() => lookupCount(t, keys, lookupContext)));
   });
 
   // A percentage as the table prints it; several categories are summed from their counts first:
@@ -218,7 +226,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   helper("prosent", (args) => {
     const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
     const t = table(id);
-    return number(look(() => lookupPercent(t, keys)));
+    return number(look(() => lookupPercent(t, keys, lookupContext)));
   });
 
   // A published cell of a grid table: {{verdi "indekser" "Trivsel" "gjennomsnitt"}}.
@@ -227,35 +235,37 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const filters = (options.hash ?? {}) as Record<string, string>;
     const [id, ...keys] = strings(args, "a table id and a column (and a row, or filters)", 2);
     const t = table(id);
-    return number(look(() => lookupValue(t, keys, filters)));
+    return number(look(() => lookupValue(t, keys, filters, lookupContext)));
   });
 
   // The sum of the rounded percentages as printed in a frequency table (how a reader adding up the column gets it).
   helper("prosentSumAvrundet", (args) => {
     const [id, ...names] = strings(args, "a table id and two or more categories", 3);
     const t = frequency(table(id));
-    look(() => lookupPercent(t, names)); // checks the categories
+    look(() => lookupPercent(t, names, lookupContext)); // checks the categories
     const sum = t.rows.filter((r) => names.includes(r.category)).reduce((s, r) => s + r.percent, 0);
-    return number(formatPercent(sum));
+    return number(format.percent(sum));
   });
 
   // N, non-response and everyone: {{n "alder"}}, {{ikkeBesvart "alder"}}, {{totalt "alder"}}.
   helper("n", (args) => {
     const t = table(strings(args, "a table id")[0]);
-    return number(look(() => lookupN(t)));
+    return number(look(() => lookupN(t, lookupContext)));
   });
   helper("ikkeBesvart", (args) => {
     const t = frequency(table(strings(args, "a table id")[0]));
-    return number(formatNumber(t.outside.reduce((s, r) => s + r.count, 0)));
+    return number(format.number(t.outside.reduce((s, r) => s + r.count, 0)));
   });
-  helper("totalt", (args) => number(formatNumber(frequency(table(strings(args, "a table id")[0])).grandTotal)));
+  helper("totalt", (args) => number(format.number(frequency(table(strings(args, "a table id")[0])).grandTotal)));
 
   // A table, numbered in order of appearance: {{tabell "alder"}}.
   helper("tabell", (args) => {
     const [id] = strings(args, "a table id");
     const t = table(id);
     if (numbering.tables.has(id)) throw new HelperProblem("each table placed once", `"${id}" a second time`);
-    return placeholders.block(tableHtml(t, numbering.number("table", id, t.definition.title)));
+    const missing = markup.missingPartial(t);
+    if (missing) throw new HelperProblem(`a partial ${missing} for the kind "${t.kind}"`, "none");
+    return placeholders.block(markup.table(t, numbering.number("table", id, t.definition.title)));
   });
 
   // A chart, numbered in order of appearance: {{figur "alder"}}.
@@ -276,9 +286,13 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
         ? ` ${syntheticMark(locale.labels)}`
         : "";
     const caption = chart.meta.caption + synthetic;
+    const tables = [...tableIds].map(table);
+    for (const t of tables) {
+      const missing = markup.missingPartial(t);
+      if (missing) throw new HelperProblem(`a partial ${missing} for the kind "${t.kind}"`, "none");
+    }
     const numbered = numbering.number("figure", id, caption);
-    const data = figureDataTableHtml([...tableIds].map(table));
-    return placeholders.block(figureHtml(chart.svg, caption, numbered, data, chart.meta.source, chart.meta.note));
+    return placeholders.block(markup.figure(chart.svg, caption, numbered, tables, chart.meta));
   });
 
   // A cross-reference, resolved when every table and figure has its number: {{ref "alder"}} → "tabell 1".

@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { collectFacts } from "../compute/facts.ts";
 import type { Problem } from "../errors.ts";
-import type { ReportConfig, TableDefinitions } from "../load/config.ts";
+import type { TableDefinitions } from "../kinds/definitions.ts";
+import type { TableKind } from "../kinds/kind.ts";
+import { defaultKinds } from "../kinds/registry.ts";
+import type { ReportConfig } from "../load/config.ts";
 import { localeFor, syntheticMark } from "../locale/index.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type Codebook, CodebookSchema, codebookProblems } from "./codebook.ts";
@@ -60,6 +63,7 @@ export function makeSynthetic(
   codebook: Codebook,
   definitions: TableDefinitions,
   published: Map<string, DataTable>,
+  kinds: readonly TableKind[] = defaultKinds,
 ): Loaded<SyntheticResult> {
   const path = join(place.dataDir, config.respondents.syntheticSettings);
   let settings: ReturnType<typeof SyntheticSettingsSchema.parse>;
@@ -74,7 +78,7 @@ export function makeSynthetic(
   }
   const facts = collectFacts(published, config.factsPrefix);
   return {
-    value: makeSyntheticRespondents(codebook, definitions, published, facts, config.respondents.seed, settings),
+    value: makeSyntheticRespondents(codebook, definitions, published, facts, config.respondents.seed, settings, kinds),
   };
 }
 
@@ -108,6 +112,7 @@ export async function tablesFromRespondents(
   config: ReportConfig,
   definitions: TableDefinitions,
   published: Map<string, DataTable>,
+  kinds: readonly TableKind[] = defaultKinds,
 ): Promise<{ result?: FromRespondents; problems: Problem[] }> {
   const codebook = readCodebook(place, config);
   if (!codebook.value) return { problems: codebook.problems };
@@ -121,13 +126,14 @@ export async function tablesFromRespondents(
     if (!read.value) return { problems: read.problems };
     respondents = read.value;
   } else {
-    const made = makeSynthetic(place, config, codebook.value, definitions, published);
+    const made = makeSynthetic(place, config, codebook.value, definitions, published, kinds);
     if (!made.value) return { problems: made.problems };
     ({ respondents, notes } = made.value);
   }
+  // Column titles a derivation makes up, and the marks of synthetic tables, are in the report's language.
   const { labels } = localeFor(config.language);
   const marks = synthetic ? { mark: syntheticMark(labels), source: labels.syntheticSource } : undefined;
-  const derived = deriveTables(codebook.value, definitions, respondents, published, marks);
+  const derived = deriveTables(codebook.value, definitions, respondents, published, marks, labels, kinds);
   return {
     result: {
       data: derived.data,

@@ -1,4 +1,6 @@
 import type { Problem } from "../errors.ts";
+import type { TableKind } from "../kinds/kind.ts";
+import { defaultKinds } from "../kinds/registry.ts";
 import { figureTables } from "../load/chart-meta.ts";
 import type { ProjectSources } from "../load/project.ts";
 import { checkReportNeeds } from "./report-needs.ts";
@@ -9,7 +11,10 @@ import { type DataTable, validateTable } from "./table.ts";
  * report's tables, charts and facts find what they need in the data. All
  * problems are returned together; nothing renders if there is one.
  */
-export function validateProject(sources: ProjectSources): { data: Map<string, DataTable>; problems: Problem[] } {
+export function validateProject(
+  sources: ProjectSources,
+  kinds: readonly TableKind[] = defaultKinds,
+): { data: Map<string, DataTable>; problems: Problem[] } {
   const problems: Problem[] = [];
   const data = new Map<string, DataTable>();
   for (const source of sources.data) {
@@ -17,7 +22,7 @@ export function validateProject(sources: ProjectSources): { data: Map<string, Da
     problems.push(...result.problems);
     if (result.table) data.set(source.name, result.table);
   }
-  problems.push(...checkReportNeeds(sources, data));
+  problems.push(...checkReportNeeds(sources, data, kinds));
   problems.push(...checkCharts(sources));
   return { data, problems };
 }

@@ -1,12 +1,19 @@
 import { FACT_COLUMNS, factColumn, isFactsFile } from "../compute/facts.ts";
 import type { Problem } from "../errors.ts";
+import { kindOf } from "../kinds/definitions.ts";
+import type { NeedsCheck, TableKind } from "../kinds/kind.ts";
+import { defaultKinds } from "../kinds/registry.ts";
 import type { ProjectSources } from "../load/project.ts";
 import type { DataTable } from "./table.ts";
 
 const TABLES_FILE = "report/tables";
 
-/** Check that what the report refers to exists in the data, with the right types. */
-export function checkReportNeeds(sources: ProjectSources, data: Map<string, DataTable>): Problem[] {
+/** Check that what the report refers to exists in the data, with the right types; each kind checks its own settings. */
+export function checkReportNeeds(
+  sources: ProjectSources,
+  data: Map<string, DataTable>,
+  kinds: readonly TableKind[] = defaultKinds,
+): Problem[] {
   const problems: Problem[] = [];
   const dataNames = new Set(sources.data.map((d) => d.name));
 
@@ -53,80 +60,33 @@ export function checkReportNeeds(sources: ProjectSources, data: Map<string, Data
       });
       continue;
     }
-    const schema = sources.data.find((d) => d.name === definition.data)?.schema;
-    const fieldType = (name: string) => schema?.fields.find((f) => f.name === name)?.type;
-    const needColumn = (setting: string, column: string | undefined, types: string[]) => {
-      if (column === undefined) return;
-      const type = fieldType(column);
-      if (type === undefined) {
-        problems.push({
-          ...where(setting),
-          expected: `a column of data/${definition.data}.csv`,
-          found: `"${column}", which the file does not have`,
-        });
-      } else if (!types.includes(type)) {
-        problems.push({
-          ...where(setting),
-          expected: `a column of type ${types.join(" or ")}`,
-          found: `"${column}" of type ${type}`,
-        });
-      }
+    const schema = sources.data.find((d) => d.name === definition.data)?.schema ?? { fields: [] };
+    const problem = (setting: string, expected: string, found: string): Problem => ({
+      ...where(setting),
+      expected,
+      found,
+    });
+    const check: NeedsCheck = {
+      schema,
+      problem,
+      column(setting, column, types) {
+        if (column === undefined) return [];
+        const type = schema.fields.find((f) => f.name === column)?.type;
+        if (type === undefined) {
+          return [
+            problem(setting, `a column of data/${definition.data}.csv`, `"${column}", which the file does not have`),
+          ];
+        }
+        if (!types.includes(type)) {
+          return [problem(setting, `a column of type ${types.join(" or ")}`, `"${column}" of type ${type}`)];
+        }
+        return [];
+      },
+      dataFile: (setting, name) =>
+        dataNames.has(name) ? [] : [problem(setting, `a data file data/${name}.csv`, "no such file")],
+      fact: (setting, id) => (factIds.has(id) ? [] : [problem(setting, "the id of a fact holding N", `"${id}"`)]),
     };
-    const text = ["string"];
-    const whole = ["integer"];
-    const numeric = ["number", "integer"];
-    switch (definition.kind) {
-      case "frequency":
-        needColumn("category", definition.category, text);
-        needColumn("count", definition.count, whole);
-        needColumn("publishedPercent", definition.publishedPercent, numeric);
-        for (const category of definition.nonResponse) {
-          // A category merely absent from this round's data is fine; one the schema does not allow is a typo.
-          const allowed = schema?.fields.find((f) => f.name === definition.category)?.constraints?.enum;
-          if (allowed && !allowed.includes(category)) {
-            problems.push({
-              ...where("nonResponse"),
-              expected: `a category of column "${definition.category}" (${allowed.map((a) => `"${a}"`).join(", ")})`,
-              found: `"${category}"`,
-            });
-          }
-        }
-        break;
-      case "crosstab":
-        needColumn("row", definition.row, text);
-        needColumn("column", definition.column, text);
-        needColumn("count", definition.count, whole);
-        needColumn("publishedPercent", definition.publishedPercent, numeric);
-        break;
-      case "multiresponse":
-        needColumn("item", definition.item, text);
-        needColumn("percent", definition.percent, numeric);
-        if (!factIds.has(definition.base)) {
-          problems.push({ ...where("base"), expected: "the id of a fact holding N", found: `"${definition.base}"` });
-        }
-        break;
-      case "scoredMeans": {
-        needColumn("item", definition.item, text);
-        for (const [setting, name] of [
-          ["scale.data", definition.scale.data],
-          ["groups.data", definition.groups.data],
-        ] as const) {
-          if (!dataNames.has(name)) {
-            problems.push({ ...where(setting), expected: `a data file data/${name}.csv`, found: "no such file" });
-          }
-        }
-        break;
-      }
-      case "grid":
-        needColumn("rowHeader", definition.rowHeader, ["string", "integer", "number"]);
-        for (const [index, column] of (definition.columns ?? []).entries()) {
-          needColumn(`columns.${index}.field`, column.field, ["number", "integer", "string"]);
-        }
-        for (const [index, column] of (definition.distribution?.columns ?? []).entries()) {
-          needColumn(`distribution.columns.${index}`, column, numeric);
-        }
-        break;
-    }
+    problems.push(...kindOf(kinds, definition.kind).checkNeeds(definition, check));
   }
   return problems;
 }

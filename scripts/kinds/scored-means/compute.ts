@@ -1,7 +1,7 @@
-import type { Problem } from "../errors.ts";
-import type { ScoredMeansTableDefinition } from "../load/config.ts";
-import type { DataTable } from "../validate/table.ts";
-import { roundHalfUp } from "./rounding.ts";
+import { roundHalfUp } from "../../compute/rounding.ts";
+import type { Problem } from "../../errors.ts";
+import type { DataTable } from "../../validate/table.ts";
+import type { ScoredMeansTableDefinition } from "./schema.ts";
 
 export interface ItemMean {
   item: string;

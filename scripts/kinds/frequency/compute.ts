@@ -1,8 +1,8 @@
-import type { Problem } from "../errors.ts";
-import { formatPercent } from "../format/norwegian.ts";
-import type { FrequencyTableDefinition } from "../load/config.ts";
-import type { DataTable } from "../validate/table.ts";
-import { publishedPercent } from "./rounding.ts";
+import { publishedPercent } from "../../compute/rounding.ts";
+import type { Problem } from "../../errors.ts";
+import { formatPercent } from "../../format/norwegian.ts";
+import type { DataTable } from "../../validate/table.ts";
+import type { FrequencyTableDefinition } from "./schema.ts";
 
 export interface FrequencyRow {
   category: string;

@@ -1,9 +1,9 @@
-import type { Problem } from "../errors.ts";
-import { formatPercent } from "../format/norwegian.ts";
-import type { CrosstabTableDefinition } from "../load/config.ts";
-import type { DataTable } from "../validate/table.ts";
-import { categoryOrder } from "./categories.ts";
-import { publishedPercent } from "./rounding.ts";
+import { categoryOrder } from "../../compute/categories.ts";
+import { publishedPercent } from "../../compute/rounding.ts";
+import type { Problem } from "../../errors.ts";
+import { formatPercent } from "../../format/norwegian.ts";
+import type { DataTable } from "../../validate/table.ts";
+import type { CrosstabTableDefinition } from "./schema.ts";
 
 export interface CrosstabCell {
   count: number;
@@ -27,6 +27,11 @@ export interface CrosstabTable {
   grandTotal: number;
 }
 
+/**
+ * The key prose names the totals row by ({{prosent "x" "Totalt" "column"}}),
+ * in every report language: it is the helpers' API, like their names. The
+ * locale's word for the total is accepted too (see index.ts).
+ */
 export const TOTAL_ROW = "Totalt";
 
 export function computeCrosstab(

@@ -1,8 +1,8 @@
-import type { Problem } from "../errors.ts";
-import { decimalsOf } from "../format/norwegian.ts";
-import type { MultiResponseTableDefinition } from "../load/config.ts";
-import type { DataTable } from "../validate/table.ts";
-import type { Fact } from "./facts.ts";
+import type { Fact } from "../../compute/facts.ts";
+import type { Problem } from "../../errors.ts";
+import { decimalsOf } from "../../format/numbers.ts";
+import type { DataTable } from "../../validate/table.ts";
+import type { MultiResponseTableDefinition } from "./schema.ts";
 
 /** Items that could each be chosen: the published percentage of the same N for each. */
 export interface MultiResponseTable {

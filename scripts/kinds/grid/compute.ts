@@ -1,7 +1,8 @@
-import type { Problem } from "../errors.ts";
-import { decimalsOf, formatNumber } from "../format/norwegian.ts";
-import type { GridTableDefinition } from "../load/config.ts";
-import type { DataTable } from "../validate/table.ts";
+import type { Problem } from "../../errors.ts";
+import { decimalsOf, formatNumber } from "../../format/norwegian.ts";
+import type { NumberFormat } from "../../format/numbers.ts";
+import type { DataTable } from "../../validate/table.ts";
+import type { GridTableDefinition } from "./schema.ts";
 
 export interface GridColumn {
   field: string;
@@ -12,7 +13,9 @@ export interface GridColumn {
 
 export interface GridCell {
   value: number | null;
-  /** Formatted the Norwegian way, at the decimals the table prints; "" when empty. */
+  /** Decimals of `text`, for a number. */
+  decimals?: number;
+  /** Formatted as the report's language writes numbers, at the decimals the table prints; "" when empty. */
   text: string;
 }
 
@@ -52,7 +55,12 @@ export function checkDistribution(definition: GridTableDefinition, data: DataTab
   return problems;
 }
 
-export function computeGrid(id: string, definition: GridTableDefinition, data: DataTable): GridTable {
+export function computeGrid(
+  id: string,
+  definition: GridTableDefinition,
+  data: DataTable,
+  format: NumberFormat,
+): GridTable {
   const titleOf = (field: string) => data.schema.fields.find((f) => f.name === field)?.title ?? field;
   const chosen: { field: string; label?: string; decimals?: number; unit?: string }[] =
     definition.columns ??
@@ -67,7 +75,7 @@ export function computeGrid(id: string, definition: GridTableDefinition, data: D
         cells[column.field] = { value: null, text: "" };
       } else if (typeof value === "number") {
         const decimals = column.decimals ?? decimalsOf(r.text[column.field] ?? "");
-        cells[column.field] = { value, text: formatNumber(value, decimals) };
+        cells[column.field] = { value, decimals, text: format.number(value, decimals) };
       } else {
         cells[column.field] = { value: null, text: value };
       }
@@ -77,7 +85,7 @@ export function computeGrid(id: string, definition: GridTableDefinition, data: D
       values: r.values,
       header:
         typeof header === "number"
-          ? formatNumber(header, decimalsOf(r.text[definition.rowHeader] ?? ""))
+          ? format.number(header, decimalsOf(r.text[definition.rowHeader] ?? ""))
           : String(header),
       cells,
     };

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Settings every table definition has, whatever its kind; defaults beside each. */
+export const tableCommon = {
+  /** Caption after "Tabell N". */
+  title: z.string().min(1),
+  /** The question as asked, shown over the category column. */
+  question: z.string().optional(),
+  /** Data file (without .csv) under data/. */
+  data: z.string().min(1),
+  /** Where the numbers come from, printed under the table. */
+  source: z.string().optional(),
+  /** A short note printed under the table (e.g. on a rounding oddity). */
+  note: z.string().optional(),
+  /**
+   * Only counted from respondent-level answers (`--svar`): the published
+   * report has no such table, so a published build leaves it out, and
+   * chapters place it inside {{#fraSvar}} … {{/fraSvar}}.
+   */
+  respondentsOnly: z.boolean().default(false),
+};
+
+/** A kind's definition schema: the common settings, `kind: name` and the kind's own settings. */
+export function definitionSchema<Name extends string, Shape extends z.core.$ZodLooseShape>(name: Name, shape: Shape) {
+  return z.strictObject({ ...tableCommon, kind: z.literal(name), ...shape });
+}

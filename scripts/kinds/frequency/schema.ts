@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { definitionSchema } from "../common.ts";
+
+/** Counts of one question's answers, with percentages of those who answered and totals. */
+export const FrequencyTableSchema = definitionSchema("frequency", {
+  /** Column holding the answer category. */
+  category: z.string(),
+  /** Column holding the count. */
+  count: z.string(),
+  /** Optional column holding the percentage as published, checked against the computed one. */
+  publishedPercent: z.string().optional(),
+  /** Categories counted outside the percentage base (e.g. "Ikke besvart"), listed under the total. */
+  nonResponse: z.array(z.string()).default([]),
+  /** Decimals of the percentage column; default 0 (whole percent). */
+  percentDecimals: z.number().int().min(0).max(2).default(0),
+  /**
+   * Categories whose published percentage the counts do not give, known and
+   * accepted: category → why (words only; the note under the table prints
+   * both numbers from the data). The table shows the computed percentage.
+   */
+  publishedDiffers: z
+    .record(z.string(), z.string().regex(/^[^0-9]*$/, "a reason in words, without digits"))
+    .default({}),
+  /**
+   * How to count the table from respondent-level answers: one question's
+   * answers (blanks as "Ikke besvart", those routed past the question under
+   * `notAsked`), or the score bands of a COPSOQ indicator.
+   */
+  respondents: z
+    .union([
+      z.strictObject({ question: z.string(), notAsked: z.string().optional() }),
+      z.strictObject({ indicator: z.string() }),
+    ])
+    .optional(),
+});
+export type FrequencyTableDefinition = z.infer<typeof FrequencyTableSchema>;

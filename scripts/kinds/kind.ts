@@ -1,0 +1,189 @@
+/**
+ * A table kind: everything the engine knows about one way of building a
+ * table (frequency, crosstab, …), in one module under scripts/kinds/. The
+ * pipeline's stages each call one part of it:
+ *
+ *   load      schema        the definition's settings in report/tables/*.json
+ *   validate  checkNeeds    what the definition names exists in the data
+ *   answers   respondents   counted from respondent-level answers (optional)
+ *   compute   compute       data → a computed table
+ *   chart     chartRows     the rows a chart's named dataset gets
+ *   render    view          a plain view model its partial lays out
+ *                           (templates/partials/kinds/<name>.hbs)
+ *   render    dataNote      a note under the table the data calls for (optional)
+ *   render    lookups       numbers the prose helpers cite
+ *   changes   cells         every printed number, for the change summary
+ *
+ * registry.ts lists the kinds in order; adding one is its module, its
+ * partial and one line there.
+ */
+import type { z } from "zod";
+import type { Fact } from "../compute/facts.ts";
+import type { Problem } from "../errors.ts";
+import type { NumberFormat } from "../format/numbers.ts";
+import type { FieldSchema, TableSchema } from "../load/schema.ts";
+import type { Labels } from "../locale/index.ts";
+import type { Codebook, Question } from "../respondents/codebook.ts";
+import type { Respondents } from "../respondents/read.ts";
+import type { DataRow, DataTable } from "../validate/table.ts";
+
+/** The settings every table definition has, whatever its kind (kinds/common.ts holds their schema). */
+export interface TableDefinitionBase {
+  kind: string;
+  title: string;
+  question?: string;
+  data: string;
+  source?: string;
+  note?: string;
+  respondentsOnly: boolean;
+}
+
+/** What every computed table carries; a kind adds its own numbers. */
+export interface ComputedTableBase {
+  kind: string;
+  id: string;
+  definition: TableDefinitionBase;
+}
+
+/**
+ * A definition's zod schema: an object whose `kind` is a literal, so the
+ * registry's schemas make one discriminated union.
+ */
+export type KindSchema<D extends TableDefinitionBase> = z.ZodType<D> & z.core.$ZodTypeDiscriminable;
+
+/** How a table's numbers are printed: the report's number format and words. */
+export interface PrintContext {
+  format: NumberFormat;
+  labels: Labels;
+}
+
+/** Stage 2's help for a definition: each returns the problems it finds (none when all is well). */
+export interface NeedsCheck {
+  /** The schema of the table's data file. */
+  schema: TableSchema;
+  /** A setting naming a column of the data file, which must have one of these types; undefined: not set. */
+  column(setting: string, column: string | undefined, types: FieldSchema["type"][]): Problem[];
+  /** A setting naming another data file under data/. */
+  dataFile(setting: string, name: string): Problem[];
+  /** A setting naming a fact (a row of a facts file). */
+  fact(setting: string, id: string): Problem[];
+  /** A problem with one of the definition's settings, located in its file. */
+  problem(setting: string, expected: string, found: string): Problem;
+}
+
+export interface ComputeContext {
+  id: string;
+  /** The data file the definition names, checked against its schema. */
+  data: DataTable;
+  /** Any other data file by name; undefined when missing (checkNeeds reported it). */
+  dataFile(name: string): DataTable | undefined;
+  facts: Map<string, Fact>;
+  /** The report/tables file defining the table, for messages. */
+  definedIn: string;
+  /** For numbers the computed table keeps as text (a grid prints its cells as written). */
+  format: NumberFormat;
+}
+
+/**
+ * The numbers prose cites from a table, formatted as the table prints them.
+ * A key the table does not have throws a LookupError saying what it has.
+ * A lookup a kind leaves out is one it has no numbers for: the helper then
+ * says so with a LookupError naming the kinds that do.
+ */
+export interface KindLookups<T> {
+  /** {{antall "table" …keys}} */
+  count?(table: T, keys: string[], context: PrintContext): string;
+  /** {{prosent "table" …keys}} */
+  percent?(table: T, keys: string[], context: PrintContext): string;
+  /** {{n "table"}} */
+  n?(table: T, context: PrintContext): string;
+  /** {{verdi "table" …keys field="value"}} */
+  value?(table: T, keys: string[], filters: Record<string, string>, context: PrintContext): string;
+}
+
+/** One printed number of a table, as printed (the table's id is added by the caller). */
+export interface KindCell {
+  row: string;
+  column: string;
+  value: string;
+}
+
+export type ChartRow = Record<string, string | number | null>;
+
+/** Rows counted from answers, in the shape of the published data file. */
+export interface DerivedRows {
+  rows: DataRow[];
+  /** Fields for a table with no published data file to take its schema from. */
+  fields?: FieldSchema[];
+}
+
+export interface DeriveContext {
+  codebook: Codebook;
+  respondents: Respondents;
+  /** The published data file, when there is one. */
+  source?: DataTable;
+  labels: Labels;
+}
+
+/**
+ * The synthetic generator's shared state, for a kind's part in it: made-up
+ * people whose answers the kind sets so that they add up to its published
+ * table. Every random draw goes through `shuffled` and `noise`, in table
+ * order, so the data is the same on every machine.
+ */
+export interface SyntheticAnswers {
+  people: Record<string, number | null>[];
+  /** What could not be reproduced exactly. */
+  notes: string[];
+  question(id: string): Question | undefined;
+  /** The code of an answer label on the question's scale (answers and missing codes). */
+  codeOf(question: Question, label: string): number | undefined;
+  /** Those routed to the question. */
+  askedOf(question: Question): Record<string, number | null>[];
+  /** Give `codes` (one entry per answer) to randomly chosen people among `pool`; the rest get none. */
+  deal(questionId: string, codes: number[], pool: Record<string, number | null>[], tableId: string): void;
+  /** A copy in random order. */
+  shuffled<T>(items: T[]): T[];
+  /** Roughly normal noise around 0, enough to blur a latent order. */
+  noise(): number;
+}
+
+/** Counting a kind from respondent-level answers (`--svar`). */
+export interface RespondentsPart<D extends TableDefinitionBase> {
+  /**
+   * The table's rows counted from the answers; undefined when the definition
+   * does not say how. Absent: the kind is never counted itself (see
+   * `followsSharedData`).
+   */
+  derive?(definition: D, context: DeriveContext): DerivedRows | undefined;
+  /** The definition as counted (e.g. without published percentages to differ from); absent: unchanged. */
+  counted?(definition: D): D;
+  /**
+   * A kind computed from another table's data (means from published
+   * distributions): when a table sharing its data file is counted, it follows
+   * that table to the counted data.
+   */
+  followsSharedData?: boolean;
+  /** Its part in the synthetic example; absent: the kind adds no answers. */
+  synthesize?(tableId: string, definition: D, published: DataTable, answers: SyntheticAnswers): void;
+}
+
+export interface TableKind<
+  D extends TableDefinitionBase = TableDefinitionBase,
+  T extends ComputedTableBase = ComputedTableBase,
+> {
+  /** The `kind` of a table definition, the class of its <table> and its partial's name (partials/kinds/<name>.hbs). */
+  readonly name: string;
+  readonly schema: KindSchema<D>;
+  checkNeeds(definition: D, check: NeedsCheck): Problem[];
+  compute(definition: D, context: ComputeContext): { table?: T; problems: Problem[] };
+  readonly lookups: KindLookups<T>;
+  cells(table: T, context: PrintContext): KindCell[];
+  chartRows(table: T, context: PrintContext): ChartRow[];
+  /** The view model its partial lays out: plain values, numbers already formatted, nothing escaped. */
+  view(table: T, context: PrintContext): Record<string, unknown>;
+  /** A note the data itself calls for, printed after the definition's note; absent: the kind never has one. */
+  dataNote?(table: T, context: PrintContext): string | undefined;
+  /** Absent: the kind is only read from published data. */
+  readonly respondents?: RespondentsPart<D>;
+}

@@ -1,0 +1,53 @@
+import { publishedPercent } from "../../compute/rounding.ts";
+import type { Question } from "../../respondents/codebook.ts";
+import { derivedRow } from "../../respondents/derived-row.ts";
+import { multiResponse } from "../../respondents/tabulate.ts";
+import type { DataTable } from "../../validate/table.ts";
+import type { DeriveContext, DerivedRows, SyntheticAnswers } from "../kind.ts";
+import type { MultiResponseTableDefinition } from "./schema.ts";
+
+/** The share ticking each item, of everyone asked. */
+export function deriveMultiResponse(
+  definition: MultiResponseTableDefinition,
+  { codebook, respondents }: DeriveContext,
+): DerivedRows | undefined {
+  const spec = definition.respondents;
+  if (!spec) return undefined;
+  const result = multiResponse(respondents, codebook, spec.items);
+  const rows = result.items.map((item, i) => {
+    const percent = publishedPercent(item.count, result.base);
+    return derivedRow(
+      i,
+      { [definition.item]: item.label, [definition.percent]: percent.value },
+      { [definition.percent]: percent.decimals },
+    );
+  });
+  return { rows };
+}
+
+/** Each item's published percentage turned back into the whole count of those asked that gives it. */
+export function synthesizeMultiResponse(
+  tableId: string,
+  definition: MultiResponseTableDefinition,
+  published: DataTable,
+  answers: SyntheticAnswers,
+): void {
+  const spec = definition.respondents;
+  if (!spec) return;
+  const items = spec.items.map((id) => answers.question(id)).filter((q): q is Question => !!q);
+  const pool = items[0] ? answers.askedOf(items[0]) : [];
+  published.rows.forEach((row, i) => {
+    const q = items[i];
+    if (!q) return;
+    const percent = Number(row.values[definition.percent]);
+    const count = Math.round((percent * pool.length) / 100);
+    if (publishedPercent(count, pool.length).value !== percent)
+      answers.notes.push(`${tableId}: no whole count of ${pool.length} prints as ${percent} % («${q.text}»)`);
+    answers.deal(
+      q.id,
+      Array.from({ length: count }, () => 1),
+      pool,
+      tableId,
+    );
+  });
+}

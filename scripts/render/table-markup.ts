@@ -1,0 +1,102 @@
+import Handlebars from "handlebars";
+import type { ComputedTable, ReportModel } from "../compute/model.ts";
+import { kindOf } from "../kinds/definitions.ts";
+import type { PrintContext } from "../kinds/kind.ts";
+
+export interface Numbered {
+  /** HTML id, also the target of cross-references. */
+  anchor: string;
+  /** "Tabell 3", "Figur 2". */
+  label: string;
+}
+
+/** The wrapper partials of the default theme; a project's templates/partials may replace them. */
+const TABLE_BLOCK = "table-block";
+const FIGURE_BLOCK = "figure-block";
+
+/** Each kind's partial: templates/partials/kinds/<kind>.hbs. */
+export const kindPartial = (kind: string) => `kinds/${kind}`;
+
+/**
+ * Tables and figures as HTML, laid out by Handlebars partials: a wrapper
+ * (table-block.hbs, figure-block.hbs) around each kind's own partial, which
+ * gets the plain view model its kind prepares (numbers already formatted)
+ * and the locale's labels. Handlebars escapes the data; no HTML is built in
+ * code.
+ */
+export class TableMarkup {
+  private readonly hbs = Handlebars.create();
+  private readonly print: PrintContext;
+  private readonly templates = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor(
+    private readonly partials: Record<string, string>,
+    private readonly model: Pick<ReportModel, "kinds" | "format" | "locale">,
+  ) {
+    for (const [name, text] of Object.entries(partials)) this.hbs.registerPartial(name, text);
+    this.print = { format: model.format, labels: model.locale.labels };
+  }
+
+  /** The partial file a table's kind needs and the theme lacks, if any (its name as a project would add it). */
+  missingPartial(table: ComputedTable): string | undefined {
+    const name = kindPartial(table.kind);
+    return name in this.partials ? undefined : `templates/partials/${name}.hbs`;
+  }
+
+  /** A numbered table with its caption, source and note. */
+  table(table: ComputedTable, numbered: Numbered): string {
+    const { definition } = table;
+    const dataNote = kindOf(this.model.kinds, table.kind).dataNote?.(table, this.print);
+    return this.render(TABLE_BLOCK, {
+      ...numbered,
+      title: definition.title,
+      table: this.tableView(table),
+      note: [definition.note, dataNote].filter(Boolean).join(" "),
+      source: definition.source ?? "",
+      labels: this.print.labels,
+    });
+  }
+
+  /**
+   * A chart with its caption, source and note, and its numbers as plain
+   * tables; a figure drawn from several tables names each of them.
+   */
+  figure(
+    svg: string,
+    caption: string,
+    numbered: Numbered,
+    tables: ComputedTable[],
+    meta: { source?: string; note?: string },
+  ): string {
+    return this.render(FIGURE_BLOCK, {
+      ...numbered,
+      svg,
+      caption,
+      note: meta.note ?? "",
+      source: meta.source ?? "",
+      summary: this.print.labels.figureNumbers(numbered.label.toLowerCase()),
+      tables: tables.map((table) => ({
+        ...this.tableView(table),
+        caption: tables.length > 1 ? table.definition.title : "",
+      })),
+      labels: this.print.labels,
+    });
+  }
+
+  private tableView(table: ComputedTable) {
+    const kind = kindOf(this.model.kinds, table.kind);
+    return { kind: kind.name, partial: kindPartial(kind.name), view: kind.view(table, this.print) };
+  }
+
+  private render(partial: string, context: Record<string, unknown>): string {
+    let template = this.templates.get(partial);
+    if (!template) {
+      const text = this.partials[partial];
+      if (text === undefined) throw new Error(`unreachable: the default theme has a partial "${partial}"`);
+      template = this.hbs.compile(text);
+      this.templates.set(partial, template);
+    }
+    // A partial file ends with a newline; the block is placed as it is, without one.
+    return template(context).replace(/\n$/, "");
+  }
+}
