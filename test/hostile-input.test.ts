@@ -90,10 +90,22 @@ afterAll(async () => {
 const csvCases: [string, string, (text: string) => string | Buffer, Partial<Problem>][] = [
   ["a wrong delimiter", "data/utdanning.csv", (t) => t.replaceAll(",", "|"), { row: 1, column: "utdanning" }],
   [
-    "UTF-16 text",
+    "UTF-16 text cut short",
     "data/utdanning.csv",
-    (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]),
-    { file: "data/utdanning.csv", found: "text in UTF-16 (Excel's «Unicode-tekst»)" },
+    (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]).subarray(0, 41),
+    { file: "data/utdanning.csv", found: "text in broken UTF-16 LE (cut short or damaged)" },
+  ],
+  [
+    "a byte Windows-1252 leaves undefined",
+    "data/kontorstorrelse.csv",
+    (t) => Buffer.from(t.replace("2–6 leger", "2\u0081 6 leger"), "latin1"),
+    {
+      file: "data/kontorstorrelse.csv",
+      row: 3,
+      column: "storrelse",
+      expected: "text in UTF-8 or Windows-1252",
+      found: '0x81 in "2<0x81> 6 leger", a byte Windows-1252 leaves undefined',
+    },
   ],
   [
     "a missing column",
