@@ -82,8 +82,8 @@ async function stage<T>(
   return result;
 }
 
-function orFail<T>(result: { problems: import("./errors.ts").Problem[] } & T): T {
-  if (result.problems.length > 0) throw new InputProblems(result.problems);
+function orFail<T>(result: { problems: import("./errors.ts").Problem[]; unlisted?: number } & T): T {
+  if (result.problems.length > 0) throw new InputProblems(result.problems, result.unlisted);
   return result;
 }
 

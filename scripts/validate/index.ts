@@ -9,17 +9,23 @@ import { type DataTable, validateTable } from "./table.ts";
  * report's tables, charts and facts find what they need in the data. All
  * problems are returned together; nothing renders if there is one.
  */
-export function validateProject(sources: ProjectSources): { data: Map<string, DataTable>; problems: Problem[] } {
+export function validateProject(sources: ProjectSources): {
+  data: Map<string, DataTable>;
+  problems: Problem[];
+  unlisted: number;
+} {
   const problems: Problem[] = [];
+  let unlisted = 0;
   const data = new Map<string, DataTable>();
   for (const source of sources.data) {
     const result = validateTable(source.name, source.raw, source.schema);
     problems.push(...result.problems);
+    unlisted += result.unlisted;
     if (result.table) data.set(source.name, result.table);
   }
   problems.push(...checkReportNeeds(sources, data));
   problems.push(...checkCharts(sources));
-  return { data, problems };
+  return { data, problems, unlisted };
 }
 
 /** Every table a chart draws is defined (its metadata itself was parsed at load). */
