@@ -228,6 +228,32 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     },
   ],
   [
+    "a chapter with a helper call missing a brace",
+    "report/chapters/02-metode.md",
+    (t) => t.replace('{{tall "svarte"}}', '{{tall "svarte"}'),
+    {
+      file: "report/chapters/02-metode.md",
+      row: 9,
+      expected: 'valid template syntax ({{helper "argument"}})',
+      found:
+        'Undersøkelsen ble gjennomført i {{tall "undersokelsesar"}}. Til sammen {{tall... (stopped at "} svarte. Svarprosen")',
+      hint: 'a helper call is {{name "argument"}}, a block {{#name}} … {{/name}}: check the braces and quotes',
+    },
+  ],
+  [
+    "a chapter calling a helper that does not exist",
+    "report/chapters/02-metode.md",
+    (t) => t.replace('{{tall "svarte"}}', '{{tal "svarte"}}'),
+    {
+      file: "report/chapters/02-metode.md",
+      row: 9,
+      column: 479, // the helper's name on line 9
+      expected:
+        "a known helper (andel, antall, each, figur, fraSvar, if, ikkeBesvart, log, lookup, n, prosent, prosentSumAvrundet, ref, Ref, sum, tabell, tall, tallord, totalt, unless, verdi, with)",
+      found: '"tal"',
+    },
+  ],
+  [
     "a chapter citing a category that does not exist",
     "report/chapters/03-hvem-helsesekretaerene-er.md",
     (t) => `${t}\n{{prosent "utdanning" "Tannlege"}}\n`,
