@@ -97,6 +97,18 @@ describe("Windows-1252", () => {
       [2, "kat?", '0x81, 0x9D in "a<0x81>–<0x9D>", bytes Windows-1252 leaves undefined'],
     ]);
   });
+
+  it("names the first hundred cells with such bytes and counts the rest", () => {
+    const lines = ["kategori;antall", ...Array.from({ length: 250 }, () => "a\u0081;1")];
+    const { problems } = parseCsv("data/test.csv", Buffer.from(lines.join("\n"), "latin1"));
+    expect(problems).toHaveLength(101);
+    expect(problems[99]).toEqual(expect.objectContaining({ row: 101, column: "kategori" }));
+    expect(problems[100]).toEqual({
+      file: "data/test.csv",
+      expected: "text in UTF-8 or Windows-1252",
+      found: "150 more cells with bytes Windows-1252 leaves undefined",
+    });
+  });
 });
 
 describe("Excel's «Unicode-tekst» (UTF-16, tab-separated)", () => {

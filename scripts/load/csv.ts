@@ -1,5 +1,5 @@
 import { type CsvError, type Options, Parser } from "csv-parse";
-import type { Problem } from "../errors.ts";
+import { LISTED_PROBLEMS, type Problem } from "../errors.ts";
 import {
   type DecodedText,
   type Delimiter,
@@ -120,9 +120,16 @@ function undefinedByteProblems(
   const problems: Problem[] = [];
   // The n-th U+FFFD in the text is the n-th undefined byte: Windows-1252 decodes nothing else to U+FFFD.
   let next = 0;
+  let more = 0;
   for (const { row, cells } of rows) {
     cells.forEach((cell, i) => {
       if (!cell.includes("\ufffd")) return;
+      // A file in another encoding can have such a byte in every cell: name the first hundred.
+      if (problems.length === LISTED_PROBLEMS) {
+        more++;
+        next += cell.split("\ufffd").length - 1;
+        return;
+      }
       const bytes: string[] = [];
       const shown = cell.replace(/\ufffd/g, () => {
         bytes.push(`0x${hex(decoded.undefinedBytes[next++])}`);
@@ -136,6 +143,13 @@ function undefinedByteProblems(
         found: `${bytes.join(", ")} in "${shown}", ${bytes.length === 1 ? "a byte" : "bytes"} Windows-1252 leaves undefined`,
         hint: "in Excel, save as «CSV UTF-8 (kommadelt)»",
       });
+    });
+  }
+  if (more > 0) {
+    problems.push({
+      file,
+      expected: "text in UTF-8 or Windows-1252",
+      found: `${more} more ${more === 1 ? "cell" : "cells"} with bytes Windows-1252 leaves undefined`,
     });
   }
   return problems;
