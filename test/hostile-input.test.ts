@@ -228,6 +228,19 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     },
   ],
   [
+    "a literature list with a comma after the last work",
+    "report/litteratur.json",
+    (t) => t.replace(/}\n]\n$/, "},\n]\n"),
+    {
+      file: "report/litteratur.json",
+      row: 187,
+      column: 1,
+      expected: "CSL-JSON: valid JSON: a value",
+      found: '"]"',
+      hint: "JSON allows no comma after the last item",
+    },
+  ],
+  [
     "a chapter with a helper call missing a brace",
     "report/chapters/02-metode.md",
     (t) => t.replace('{{tall "svarte"}}', '{{tall "svarte"}'),
