@@ -261,8 +261,10 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       file: "report/chapters/02-metode.md",
       row: 9,
       column: 479, // the helper's name on line 9
-      expected:
-        "a known helper (andel, antall, each, figur, fraSvar, if, ikkeBesvart, log, lookup, n, prosent, prosentSumAvrundet, ref, Ref, sum, tabell, tall, tallord, totalt, unless, verdi, with)",
+      // Every helper a chapter may call, Handlebars' internal hooks (helperMissing, blockHelperMissing) left out.
+      expected: expect.stringMatching(
+        /^a known helper \((?=.*\btall, tallord\b)(?=.*\bfigur\b)(?!.*Missing)[\w, ]+\)$/,
+      ),
       found: '"tal"',
     },
   ],

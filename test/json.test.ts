@@ -91,7 +91,14 @@ describe("JSON files of a project", () => {
     const { problems } = await loadProject(projectPaths(root));
     await restore();
     expect(problems).toEqual([
-      expect.objectContaining({ file: "report/report.json", row: 3, column: 3, expected: 'valid JSON: "," or "}"' }),
+      expect.objectContaining({
+        file: "report/report.json",
+        row: 4,
+        column: 3,
+        expected: 'valid JSON: "," or "}"',
+        found: '"subtitle"',
+        hint: "a comma is missing before it",
+      }),
     ]);
   });
 

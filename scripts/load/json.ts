@@ -115,7 +115,10 @@ function findSyntaxError(text: string): Stopped | undefined {
         fail(`"," or "${close}"`, text[i] === '"' ? "a comma is missing before it" : undefined);
       }
     }
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     NUMBER.lastIndex = i;
     if (NUMBER.test(text)) {
       i = NUMBER.lastIndex;
