@@ -27,6 +27,7 @@ import { localeFor } from "./locale/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
+import { sourceDateEpoch } from "./print/source-date.ts";
 import { renderDocument } from "./render/document.ts";
 import { tablesFromRespondents } from "./respondents/index.ts";
 import { validateProject } from "./validate/index.ts";
@@ -87,8 +88,8 @@ async function stage<T>(
   return result;
 }
 
-function orFail<T>(result: { problems: import("./errors.ts").Problem[] } & T): T {
-  if (result.problems.length > 0) throw new InputProblems(result.problems);
+function orFail<T>(result: { problems: import("./errors.ts").Problem[]; unlisted?: number } & T): T {
+  if (result.problems.length > 0) throw new InputProblems(result.problems, result.unlisted);
   return result;
 }
 
@@ -231,11 +232,7 @@ function pdfMetadata(config: ReportConfig): PdfMetadata {
     subject: config.subject ?? config.subtitle ?? config.title,
     keywords: config.keywords,
     // Reproducible builds: SOURCE_DATE_EPOCH (seconds) or the report's date; otherwise the build time.
-    date: process.env.SOURCE_DATE_EPOCH
-      ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000)
-      : config.date
-        ? new Date(`${config.date}T12:00:00Z`)
-        : undefined,
+    date: sourceDateEpoch() ?? (config.date ? new Date(`${config.date}T12:00:00Z`) : undefined),
   };
 }
 

@@ -25,7 +25,11 @@ export interface Problem {
   file: string;
   /** 1-based line in the file as a spreadsheet shows it (the header is row 1). */
   row?: number;
-  column?: string;
+  /**
+   * A CSV column's name, a setting's path or the helper call in a chapter; a
+   * number is a 1-based character position on the line (in JSON, templates).
+   */
+  column?: string | number;
   expected: string;
   found: string;
   hint?: string;
@@ -44,9 +48,42 @@ export class ReportError extends Error {
 
 /** Every problem found in one run, reported together. */
 export class InputProblems extends ReportError {
-  constructor(readonly problems: Problem[]) {
-    super(formatProblems(problems), ExitCode.invalidInput);
+  constructor(
+    readonly problems: Problem[],
+    /** Problems found beyond a check's limit: counted, not kept (see ProblemLog). */
+    readonly unlisted = 0,
+  ) {
+    super(formatProblems(problems, unlisted), ExitCode.invalidInput);
     this.name = "InputProblems";
+  }
+}
+
+/**
+ * How many problems a failed run lists. Nobody reads past the first hundred,
+ * and a large file full of errors has millions: listing (or even keeping)
+ * them all took minutes and gigabytes.
+ */
+export const LISTED_PROBLEMS = 100;
+
+/** Problems as a check finds them: the first LISTED_PROBLEMS kept, the rest only counted. */
+export class ProblemLog {
+  readonly kept: Problem[] = [];
+  /** Found after the log was full. */
+  unlisted = 0;
+
+  add(problem: Problem): void {
+    if (this.kept.length < LISTED_PROBLEMS) this.kept.push(problem);
+    else this.unlisted++;
+  }
+
+  /** Another log's problems, after this one's. */
+  addAll(other: ProblemLog): void {
+    for (const problem of other.kept) this.add(problem);
+    this.unlisted += other.unlisted;
+  }
+
+  get count(): number {
+    return this.kept.length + this.unlisted;
   }
 }
 
@@ -57,11 +94,13 @@ export function formatProblem(problem: Problem): string {
     problem.row === undefined ? undefined : `${problem.file.endsWith(".csv") ? "row" : "line"} ${problem.row}`,
     problem.column === undefined
       ? undefined
-      : problem.file.endsWith(".csv")
-        ? `column "${problem.column}"`
-        : problem.column.startsWith("{{")
-          ? problem.column
-          : `setting "${problem.column}"`,
+      : typeof problem.column === "number"
+        ? `column ${problem.column}`
+        : problem.file.endsWith(".csv")
+          ? `column "${problem.column}"`
+          : problem.column.startsWith("{{")
+            ? problem.column
+            : `setting "${problem.column}"`,
   ]
     .filter(Boolean)
     .join(", ");
@@ -69,9 +108,14 @@ export function formatProblem(problem: Problem): string {
   return `${where}: expected ${problem.expected}, found ${problem.found}${hint}`;
 }
 
-export function formatProblems(problems: Problem[]): string {
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  return `${count} in the input:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`;
+/** The first LISTED_PROBLEMS problems, and how many more there are. */
+export function formatProblems(problems: Problem[], unlisted = 0): string {
+  const total = problems.length + unlisted;
+  const count = total === 1 ? "1 problem" : `${total} problems`;
+  const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => `  - ${formatProblem(p)}`);
+  const rest = total - listed.length;
+  if (rest > 0) listed.push(`  … and ${rest} more ${rest === 1 ? "problem" : "problems"}, not listed`);
+  return `${count} in the input:\n${listed.join("\n")}`;
 }
 
 /** Quote a value found in input for a message, showing emptiness and invisible characters. */

@@ -90,10 +90,22 @@ afterAll(async () => {
 const csvCases: [string, string, (text: string) => string | Buffer, Partial<Problem>][] = [
   ["a wrong delimiter", "data/utdanning.csv", (t) => t.replaceAll(",", "|"), { row: 1, column: "utdanning" }],
   [
-    "UTF-16 text",
+    "UTF-16 text cut short",
     "data/utdanning.csv",
-    (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]),
-    { file: "data/utdanning.csv", found: "text in UTF-16 (Excel's «Unicode-tekst»)" },
+    (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]).subarray(0, 41),
+    { file: "data/utdanning.csv", found: "text in broken UTF-16 LE (cut short or damaged)" },
+  ],
+  [
+    "a byte Windows-1252 leaves undefined",
+    "data/kontorstorrelse.csv",
+    (t) => Buffer.from(t.replace("2–6 leger", "2\u0081 6 leger"), "latin1"),
+    {
+      file: "data/kontorstorrelse.csv",
+      row: 3,
+      column: "storrelse",
+      expected: "text in UTF-8 or Windows-1252",
+      found: '0x81 in "2<0x81> 6 leger", a byte Windows-1252 leaves undefined',
+    },
   ],
   [
     "a missing column",
@@ -169,7 +181,92 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     "a schema that is not JSON",
     "data/kontorstorrelse.schema.json",
     (t) => t.slice(0, 40),
-    { file: "data/kontorstorrelse.schema.json", expected: "valid JSON" },
+    {
+      file: "data/kontorstorrelse.schema.json",
+      row: 2,
+      column: 39,
+      expected: "valid JSON: the string's closing quote",
+      found: "the end of the file",
+    },
+  ],
+  [
+    "a table definition with a trailing comma",
+    "report/tables/03-hvem-helsesekretaerene-er.json",
+    (t) => t.replace('"count": "antall",', '"count": "antall",,'),
+    {
+      file: "report/tables/03-hvem-helsesekretaerene-er.json",
+      row: 8,
+      column: 23,
+      expected: "valid JSON: a property name in double quotes",
+      found: '","',
+    },
+  ],
+  [
+    "a chart spec missing a comma",
+    "report/charts/utdanning.vl.json",
+    (t) => t.replace('v6.json",', 'v6.json"'),
+    {
+      file: "report/charts/utdanning.vl.json",
+      row: 3,
+      column: 3,
+      expected: 'a Vega-Lite spec in valid JSON: "," or "}"',
+      found: '"description"',
+      hint: "a comma is missing before it",
+    },
+  ],
+  [
+    "an edition.json with a comma after the last setting",
+    "report/editions/afi/edition.json",
+    (t) => t.replace(/}\n}\n$/, "},\n}\n"),
+    {
+      file: "report/editions/afi/edition.json",
+      row: 11,
+      column: 1,
+      expected: "valid JSON: a property name in double quotes",
+      found: '"}"',
+      hint: "JSON allows no comma after the last item",
+    },
+  ],
+  [
+    "a literature list with a comma after the last work",
+    "report/litteratur.json",
+    (t) => t.replace(/}\n]\n$/, "},\n]\n"),
+    {
+      file: "report/litteratur.json",
+      row: 187,
+      column: 1,
+      expected: "CSL-JSON: valid JSON: a value",
+      found: '"]"',
+      hint: "JSON allows no comma after the last item",
+    },
+  ],
+  [
+    "a chapter with a helper call missing a brace",
+    "report/chapters/02-metode.md",
+    (t) => t.replace('{{tall "svarte"}}', '{{tall "svarte"}'),
+    {
+      file: "report/chapters/02-metode.md",
+      row: 9,
+      expected: 'valid template syntax ({{helper "argument"}})',
+      found:
+        'Undersøkelsen ble gjennomført i {{tall "undersokelsesar"}}. Til sammen {{tall... (stopped at "} svarte. Svarprosen")',
+      hint: 'a helper call is {{name "argument"}}, a block {{#name}} … {{/name}}: check the braces and quotes',
+    },
+  ],
+  [
+    "a chapter calling a helper that does not exist",
+    "report/chapters/02-metode.md",
+    (t) => t.replace('{{tall "svarte"}}', '{{tal "svarte"}}'),
+    {
+      file: "report/chapters/02-metode.md",
+      row: 9,
+      column: 479, // the helper's name on line 9
+      // Every helper a chapter may call, Handlebars' internal hooks (helperMissing, blockHelperMissing) left out.
+      expected: expect.stringMatching(
+        /^a known helper \((?=.*\btall, tallord\b)(?=.*\bfigur\b)(?!.*Missing)[\w, ]+\)$/,
+      ),
+      found: '"tal"',
+    },
   ],
   [
     "a chapter citing a category that does not exist",

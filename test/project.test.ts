@@ -114,8 +114,7 @@ describe.each([
     expect(rate.text()).toMatch(lang === "en" ? /rate of 62%/ : /svarprosent på 62\u00a0%/);
   });
 
-  // Table cells and lookups still print bokmål until the table kinds take the report's locale (in progress).
-  it.skip("prints numbers the way its language writes them, in prose and tables", () => {
+  it("prints numbers the way its language writes them, in prose and tables", () => {
     const prose = $("main p").text();
     expect(prose).toMatch(percent);
     expect($("tfoot th").first().text()).toBe(thousands);

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
+import { parseJson } from "./json.ts";
 import type { ProjectPaths } from "./project.ts";
 
 export const BIBLIOGRAPHY_FILE = "litteratur.json";
@@ -124,12 +125,9 @@ export function loadBibliography(
     return { problems: [{ file, expected: "a readable file", found: String((error as Error).message) }] };
   }
 
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { problems: [{ file, expected: "CSL-JSON: valid JSON", found: (error as Error).message }] };
-  }
+  const parsed = parseJson(file, text, "CSL-JSON: valid JSON");
+  if (parsed.problem) return { problems: [parsed.problem] };
+  const json = parsed.value;
   if (!Array.isArray(json)) {
     return { problems: [{ file, expected: "CSL-JSON: an array of works", found: typeof json }] };
   }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
 import { isPlainName, resolveInside } from "./inside.ts";
+import { parseJson } from "./json.ts";
 
 /**
  * `report/editions/<name>/edition.json`: what differs between the institute's
@@ -92,9 +93,9 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
   const dir = join(reportDir, "editions", id);
   const file = `report/editions/${id}/edition.json`;
   const problems: Problem[] = [];
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(await readFile(join(dir, "edition.json"), "utf8"));
+    text = await readFile(join(dir, "edition.json"), "utf8");
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
     const known = await listEditions(reportDir);
@@ -102,13 +103,15 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
       problems: [
         {
           file,
-          expected: missing ? `an edition folder (editions: ${known.join(", ") || "none"})` : "valid JSON",
+          expected: missing ? `an edition folder (editions: ${known.join(", ") || "none"})` : "a readable file",
           found: missing ? "no such edition" : (error as Error).message,
         },
       ],
     };
   }
-  const parsed = EditionSchema.safeParse(raw);
+  const raw = parseJson(file, text);
+  if (raw.problem) return { problems: [raw.problem] };
+  const parsed = EditionSchema.safeParse(raw.value);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => ({

@@ -12,6 +12,7 @@ import { type FigureMeta, parseFigureMeta } from "./chart-meta.ts";
 import { CONFIG_FORMAT, type ReportConfig, ReportConfigSchema } from "./config.ts";
 import { parseCsv, type RawTable } from "./csv.ts";
 import { resolveInside } from "./inside.ts";
+import { parseJson } from "./json.ts";
 import { type TableSchema, TableSchemaSchema } from "./schema.ts";
 
 /** The engine's default theme: layout, partials and CSS every project starts from. */
@@ -93,19 +94,17 @@ export async function loadProject(
   ): Promise<z.infer<S> | undefined> => {
     const text = readText(path, show(path), problems);
     if (text === undefined) return undefined;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      problems.push({ file: show(path), expected: "valid JSON", found: (error as Error).message });
+    const json = parseJson(show(path), text);
+    if (json.problem) {
+      problems.push(json.problem);
       return undefined;
     }
-    const refused = precheck?.(json);
+    const refused = precheck?.(json.value);
     if (refused) {
       problems.push(refused);
       return undefined;
     }
-    const parsed = schema.safeParse(json);
+    const parsed = schema.safeParse(json.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         problems.push({
@@ -177,13 +176,20 @@ export async function loadProject(
     const path = join(chartDir, name);
     const text = readText(path, show(path), problems);
     if (text === undefined) continue;
-    let spec: Record<string, unknown>;
-    try {
-      spec = JSON.parse(text);
-    } catch (error) {
-      problems.push({ file: show(path), expected: "a Vega-Lite spec in valid JSON", found: (error as Error).message });
+    const json = parseJson(show(path), text, "a Vega-Lite spec in valid JSON");
+    if (json.problem) {
+      problems.push(json.problem);
       continue;
     }
+    if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value)) {
+      problems.push({
+        file: show(path),
+        expected: "a Vega-Lite spec: a JSON object",
+        found: JSON.stringify(json.value),
+      });
+      continue;
+    }
+    const spec = json.value as Record<string, unknown>;
     const parsed = parseFigureMeta(spec);
     if (parsed.issues) {
       for (const issue of parsed.issues) {
@@ -280,8 +286,10 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
     const schemaText = readText(schemaPath, show(schemaPath), problems);
     if (bytes === undefined || schemaText === undefined) continue;
     let schema: TableSchema | undefined;
-    try {
-      const parsed = TableSchemaSchema.safeParse(JSON.parse(schemaText));
+    const json = parseJson(show(schemaPath), schemaText);
+    if (json.problem) problems.push(json.problem);
+    else {
+      const parsed = TableSchemaSchema.safeParse(json.value);
       if (parsed.success) schema = parsed.data;
       else
         for (const issue of parsed.error.issues)
@@ -291,8 +299,6 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
             expected: "a Table Schema",
             found: issue.message,
           });
-    } catch (error) {
-      problems.push({ file: show(schemaPath), expected: "valid JSON", found: (error as Error).message });
     }
     const parsedCsv = parseCsv(show(csvPath), bytes);
     problems.push(...parsedCsv.problems);

@@ -10,6 +10,7 @@ import { logoDataUrl } from "./logo.ts";
 import { createMarkdown, type Heading, HeadingCounter, renderMarkdown } from "./markdown.ts";
 import { Placeholders } from "./placeholders.ts";
 import { TableMarkup } from "./table-markup.ts";
+import { templateProblem } from "./template-error.ts";
 
 export interface RenderedDocument {
   /** The HTML edition (no page numbers: they mean nothing on a screen). */
@@ -65,11 +66,7 @@ export function renderDocument(
     try {
       prose = chapterHbs.compile(source, { strict: true })({});
     } catch (error) {
-      problems.push({
-        file,
-        expected: 'valid template syntax ({{helper "argument"}})',
-        found: (error as Error).message.split("\n")[0],
-      });
+      problems.push(templateProblem(file, source, error, Object.keys(chapterHbs.helpers)));
       return undefined;
     }
     const rendered = renderMarkdown(md, prose, { numbered, counter, usedIds });

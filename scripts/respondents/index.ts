@@ -6,6 +6,7 @@ import type { TableDefinitions } from "../kinds/definitions.ts";
 import type { TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
 import type { ReportConfig } from "../load/config.ts";
+import { parseJson } from "../load/json.ts";
 import { localeFor, syntheticMark } from "../locale/index.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type Codebook, CodebookSchema, codebookProblems } from "./codebook.ts";
@@ -34,13 +35,15 @@ type Loaded<T> = { value: T; problems?: undefined } | { value?: undefined; probl
 /** The codebook, checked by its schema and for references a schema cannot express. */
 export function readCodebook({ dataDir, show }: Place, config: ReportConfig): Loaded<Codebook> {
   const path = join(dataDir, config.respondents.codebook);
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
   } catch (error) {
     return { problems: [{ file: show(path), expected: "a readable JSON codebook", found: (error as Error).message }] };
   }
-  const parsed = CodebookSchema.safeParse(raw);
+  const raw = parseJson(show(path), text, "a codebook in valid JSON");
+  if (raw.problem) return { problems: [raw.problem] };
+  const parsed = CodebookSchema.safeParse(raw.value);
   if (!parsed.success)
     return {
       problems: parsed.error.issues.map((issue) => ({
@@ -68,7 +71,13 @@ export function makeSynthetic(
   const path = join(place.dataDir, config.respondents.syntheticSettings);
   let settings: ReturnType<typeof SyntheticSettingsSchema.parse>;
   try {
-    settings = SyntheticSettingsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+    const json = parseJson(
+      place.show(path),
+      readFileSync(path, "utf8"),
+      "settings for the synthetic example in valid JSON",
+    );
+    if (json.problem) return { problems: [json.problem] };
+    settings = SyntheticSettingsSchema.parse(json.value);
   } catch (error) {
     return {
       problems: [

@@ -7,12 +7,20 @@ export type CellResult = { ok: true; value: Cell } | { ok: false; expected: stri
 
 const GROUP = "[ \u00a0\u202f]"; // thousands are grouped with a space, a no-break space or a narrow one
 
+const patterns = new Map<string, RegExp>();
+
 /** A number as a spreadsheet in either locale writes it: `30 700`, `49,5`, `−4`, and for percentages `83 %`. */
 function numberPattern(decimalMark: "," | ".", integer: boolean): RegExp {
+  // Built once per kind: compiling it for every cell was most of the time a large file took.
+  const key = `${decimalMark}${integer}`;
+  const known = patterns.get(key);
+  if (known) return known;
   const digits = `(\\d{1,3}(${GROUP}\\d{3})+|\\d+)`;
   const fraction = integer ? "" : `(\\${decimalMark}\\d+)?`;
   const bareFraction = integer ? "" : `|\\${decimalMark}\\d+`;
-  return new RegExp(`^[+\\-\u2212]?(${digits}${fraction}${bareFraction})$`);
+  const pattern = new RegExp(`^[+\\-\u2212]?(${digits}${fraction}${bareFraction})$`);
+  patterns.set(key, pattern);
+  return pattern;
 }
 
 function toNumber(text: string, decimalMark: "," | "."): number {

@@ -14,17 +14,19 @@ import { type DataTable, validateTable } from "./table.ts";
 export function validateProject(
   sources: ProjectSources,
   kinds: readonly TableKind[] = defaultKinds,
-): { data: Map<string, DataTable>; problems: Problem[] } {
+): { data: Map<string, DataTable>; problems: Problem[]; unlisted: number } {
   const problems: Problem[] = [];
+  let unlisted = 0;
   const data = new Map<string, DataTable>();
   for (const source of sources.data) {
     const result = validateTable(source.name, source.raw, source.schema);
     problems.push(...result.problems);
+    unlisted += result.unlisted;
     if (result.table) data.set(source.name, result.table);
   }
   problems.push(...checkReportNeeds(sources, data, kinds));
   problems.push(...checkCharts(sources));
-  return { data, problems };
+  return { data, problems, unlisted };
 }
 
 /** Every table a chart draws is defined (its metadata itself was parsed at load). */

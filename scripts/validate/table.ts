@@ -1,4 +1,4 @@
-import { type Problem, quoteFound } from "../errors.ts";
+import { type Problem, ProblemLog, quoteFound } from "../errors.ts";
 import type { RawTable } from "../load/csv.ts";
 import { primaryKeyOf, type TableSchema } from "../load/schema.ts";
 import { type Cell, parseCell } from "./cells.ts";
@@ -25,15 +25,17 @@ export function validateTable(
   name: string,
   raw: RawTable,
   schema: TableSchema,
-): { table?: DataTable; problems: Problem[] } {
-  const problems: Problem[] = [];
+): { table?: DataTable; problems: Problem[]; unlisted: number } {
+  // A file can have millions of bad cells: the first hundred are kept, the rest counted.
+  const problems = new ProblemLog();
+  const outcome = () => ({ problems: problems.kept, unlisted: problems.unlisted });
   const { file } = raw;
   const fieldNames = schema.fields.map((f) => f.name);
 
   const missing = fieldNames.filter((n) => !raw.header.includes(n));
   const extra = raw.header.filter((n) => !fieldNames.includes(n));
   for (const column of missing) {
-    problems.push({
+    problems.add({
       file,
       row: 1,
       column,
@@ -42,7 +44,7 @@ export function validateTable(
     });
   }
   for (const column of extra) {
-    problems.push({
+    problems.add({
       file,
       row: 1,
       column,
@@ -53,18 +55,19 @@ export function validateTable(
   }
   const duplicateHeaders = raw.header.filter((n, i) => raw.header.indexOf(n) !== i);
   for (const column of new Set(duplicateHeaders)) {
-    problems.push({ file, row: 1, column, expected: "each column once", found: "the column twice" });
+    problems.add({ file, row: 1, column, expected: "each column once", found: "the column twice" });
   }
-  if (problems.length > 0) return { problems };
+  if (problems.count > 0) return outcome();
 
   if (raw.records.length === 0) {
-    problems.push({ file, row: 2, expected: "at least one data row", found: "only a header" });
+    problems.add({ file, row: 2, expected: "at least one data row", found: "only a header" });
   }
 
   const rows: DataRow[] = [];
+  const unique = uniqueKeys(file, schema);
   for (const record of raw.records) {
     if (record.cells.length !== raw.header.length) {
-      problems.push({
+      problems.add({
         file,
         row: record.row,
         expected: `${raw.header.length} cells, one per column`,
@@ -82,31 +85,34 @@ export function validateTable(
         values[field.name] = result.value;
         text[field.name] = cellText.trim();
       } else {
-        problems.push({ file, row: record.row, column: field.name, ...result });
+        problems.add({ file, row: record.row, column: field.name, ...result });
       }
     }
-    rows.push({ row: record.row, values, text });
+    const row = { row: record.row, values, text };
+    unique.check(row);
+    // An invalid table is never returned: keeping its rows would only fill memory (a 50 MB file's took 400 MB).
+    if (problems.count === 0 && unique.problems.every((log) => log.count === 0)) rows.push(row);
   }
 
-  problems.push(...checkUnique(file, schema, rows));
-  return problems.length > 0 ? { problems } : { table: { name, file, schema, rows }, problems };
+  // Duplicates are listed after the cells' problems, key by key.
+  for (const log of unique.problems) problems.addAll(log);
+  return problems.count > 0 ? outcome() : { table: { name, file, schema, rows }, ...outcome() };
 }
 
-function checkUnique(file: string, schema: TableSchema, rows: DataRow[]): Problem[] {
-  const problems: Problem[] = [];
+/** Unique columns and the primary key, checked row by row so the rows need not be kept. */
+function uniqueKeys(file: string, schema: TableSchema): { check: (row: DataRow) => void; problems: ProblemLog[] } {
   const keys = [
     ...schema.fields.filter((f) => f.constraints?.unique).map((f) => [f.name]),
     ...(schema.primaryKey ? [primaryKeyOf(schema)] : []),
-  ];
-  for (const key of keys) {
-    const seen = new Map<string, number>();
-    for (const row of rows) {
+  ].map((key) => ({ key, seen: new Map<string, number>(), problems: new ProblemLog() }));
+  const check = (row: DataRow) => {
+    for (const { key, seen, problems } of keys) {
       const id = JSON.stringify(key.map((k) => row.values[k]));
       const first = seen.get(id);
       if (first === undefined) {
         seen.set(id, row.row);
       } else {
-        problems.push({
+        problems.add({
           file,
           row: row.row,
           column: key.join(" + "),
@@ -115,6 +121,6 @@ function checkUnique(file: string, schema: TableSchema, rows: DataRow[]): Proble
         });
       }
     }
-  }
-  return problems;
+  };
+  return { check, problems: keys.map((k) => k.problems) };
 }

@@ -15,7 +15,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readlinkSync, rmSync } from "node:fs";
-import { copyFile, link, mkdir, open, readFile, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 
 /** The folder of versions beside an output folder: `/p/out` → `/p/.out.builds`. */
@@ -82,7 +82,7 @@ function currentVersion(outDir: string): string | undefined {
 /** Leftovers of interrupted builds: versions and links that nothing points at. */
 function removeStrays(versions: string, current: string | undefined): void {
   for (const entry of readdirSync(versions)) {
-    if (entry === current || entry === LOCK) continue;
+    if (entry === current || entry === LOCK || entry.startsWith(`${LOCK}-`)) continue;
     // Synchronous on purpose: a handful of entries, and the build waits for them anyway.
     rmSyncQuiet(join(versions, entry));
   }
@@ -135,13 +135,16 @@ async function lock(versions: string): Promise<() => Promise<void>> {
   const path = join(versions, LOCK);
   const started = Date.now();
   for (;;) {
+    // The lock appears with its pid already in it (a hard link of a written file), so no one reads it empty.
+    const mine = join(versions, `lock-${process.pid}-${randomBytes(3).toString("hex")}`);
+    await writeFile(mine, String(process.pid));
     try {
-      const handle = await open(path, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      await link(mine, path);
       return () => unlink(path).catch(() => {});
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      await unlink(mine).catch(() => {});
     }
     const holder = Number(await readFile(path, "utf8").catch(() => ""));
     if (!holder || !isAlive(holder)) {
