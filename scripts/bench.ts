@@ -32,7 +32,7 @@ const runs = Number(values.runs);
 /** The project measured: `--project DIR`, else the repository's own report. */
 const root = projectRoot(values.project);
 const work = await mkdtemp(join(tmpdir(), "rapport-bench-"));
-const STAGES = ["load", "validate", "compute", "chart", "render", "print", "write"];
+const STAGES = ["load", "validate", "compute", "chart", "render", "changes", "print", "write"];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

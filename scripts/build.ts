@@ -6,16 +6,18 @@
  *   3 compute   typed tables → report model (percentages, totals, N)
  *   4 chart     Vega-Lite specs + model → SVG (in Node, no browser)
  *   5 render    chapters + helpers + layout → one HTML document
+ *   5b changes  what this build printed against the previous build's record → endringer.md
  *   6 print     HTML → A4 PDF (one Chromium)
- *   7 write     HTML + PDF → out/, all or nothing
+ *   7 write     HTML + PDF → out/, replaced as a whole
  *
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
 import { join, relative } from "node:path";
+import { compareSnapshots, formatChanges } from "./changes/compare.ts";
+import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
-import { type BuildSnapshot, compareSnapshots, formatChanges, snapshot } from "./compute/snapshot.ts";
 import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { TableKind } from "./kinds/kind.ts";
@@ -308,30 +310,32 @@ async function buildWith(
   );
 
   const names = outputNames(model.config);
-  // What changed since the previous build into this out/: every number and every sentence citing one.
-  const current = snapshot(model, documents[0].document.body);
   const writer = options.writer ?? fileWriter;
-  const previous = await readSnapshot(writer, outDir);
-  const changes = previous ? compareSnapshots(previous, current) : undefined;
-  if (changes && (changes.cells.length > 0 || changes.sentences.length > 0)) {
-    log(
-      `changes  ${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences (see ${names.changes}):`,
-    );
-    for (const c of changes.cells) log(`  ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
-    for (const s of changes.sentences) log(`  «${s.after}»`);
-  }
+
+  // 5b changes: what changed since the previous build into this out/, every number and every sentence citing one.
+  const { current, changes } = await stage(
+    "changes",
+    timings,
+    log,
+    async () => {
+      const current = snapshot(model, documents[0].document.body);
+      const previous = await readSnapshot(writer, outDir);
+      return { current, changes: previous ? compareSnapshots(previous, current) : undefined };
+    },
+    ({ changes }) =>
+      changes
+        ? `${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences since the previous build${changes.cells.length + changes.sentences.length > 0 ? ` (see ${names.changes}):` : ""}`
+        : "first build into this folder: nothing to compare with",
+  );
+  for (const c of changes?.cells ?? []) log(`  ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
+  for (const s of changes?.sentences ?? []) log(`  «${s.after}»`);
 
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
   const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
   const files: Record<string, string | Uint8Array> = {};
   for (const { edition, document } of documents) files[`${prefix(edition.id)}${names.report}.html`] = document.html;
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
-  if (changes) {
-    files[names.changes] =
-      changes.cells.length + changes.sentences.length > 0
-        ? formatChanges(changes)
-        : `# ${localeFor(model.config.language).labels.changes.title}\n\n${localeFor(model.config.language).labels.changes.none}\n`;
-  }
+  if (changes) files[names.changes] = formatChanges(changes, model.locale.labels);
 
   // 6 print: one browser for every edition.
   if (print) {

@@ -51,6 +51,8 @@ describe("a frequency table", () => {
   ]);
   const definition = FrequencyTableSchema.parse({
     kind: "frequency",
+    // The shipped report's rounding, as its published percentages were made.
+    rounding: "spss-then-whole",
     title: "Godt ledet",
     data: "test",
     category: "svar",
@@ -115,6 +117,7 @@ describe("a crosstab (Tabell 3: perceived staffing by secretaries per doctor)", 
   );
   const definition = CrosstabTableSchema.parse({
     kind: "crosstab",
+    rounding: "spss-then-whole",
     title: "Bemanning",
     data: "test",
     row: "andel",

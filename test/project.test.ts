@@ -252,6 +252,29 @@ describe("a project's settings", () => {
     expect($(".cover-logo").length).toBe(0);
   });
 
+  it("rounds percentages by its policy, the report's or a table's own", async () => {
+    // 11 of 76 = 14,47 %: half up gives 14, SPSS's one decimal first (14,5) then whole percent gives 15.
+    const percentOf = async (edit: (c: Record<string, unknown>) => void, tableRounding?: string) => {
+      const dir = await projectWith(`rounding-${tableRounding ?? "report"}-${Math.random()}`, edit);
+      await writeFile(
+        join(dir, "data", "satisfaction.csv"),
+        "answer,count\nVery satisfied,11\nFairly satisfied,65\nNeither satisfied nor dissatisfied,0\nFairly dissatisfied,0\nVery dissatisfied,0\nNo answer,0\n",
+      );
+      if (tableRounding) {
+        const path = join(dir, "report", "tables", "tables.json");
+        const tables = JSON.parse(await readFile(path, "utf8"));
+        tables.satisfaction.rounding = tableRounding;
+        await writeFile(path, JSON.stringify(tables));
+      }
+      await build({ root: dir, pdf: false });
+      const $ = cheerio.load(await readFile(join(dir, "out", "report.html"), "utf8"));
+      return $("#table-satisfaction tbody tr").first().find("td").last().text();
+    };
+    expect(await percentOf(() => {})).toBe("14");
+    expect(await percentOf((c) => Object.assign(c, { rounding: "spss-then-whole" }))).toBe("15");
+    expect(await percentOf((c) => Object.assign(c, { rounding: "spss-then-whole" }), "half-up")).toBe("14");
+  });
+
   it("names its output files in its config", async () => {
     const dir = await projectWith("named", (c) => {
       c.output = { name: "wellbeing-2026" };

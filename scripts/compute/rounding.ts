@@ -61,3 +61,10 @@ export type RoundingPolicyName = keyof typeof ROUNDING_POLICIES;
 export function roundingPolicy(name: RoundingPolicyName): RoundingPolicy {
   return ROUNDING_POLICIES[name];
 }
+
+/** The policy a table rounds by: its own `rounding`, which load fills in from the report's. */
+export function policyOf(definition: { rounding?: RoundingPolicyName }): RoundingPolicy {
+  return ROUNDING_POLICIES[definition.rounding ?? "half-up"];
+}
+
+export const ROUNDING_NAMES = Object.keys(ROUNDING_POLICIES) as [RoundingPolicyName, ...RoundingPolicyName[]];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROUNDING_NAMES } from "../compute/rounding.ts";
 
 /** Settings every table definition has, whatever its kind; defaults beside each. */
 export const tableCommon = {
@@ -18,6 +19,8 @@ export const tableCommon = {
    * chapters place it inside {{#fraSvar}} … {{/fraSvar}}.
    */
   respondentsOnly: z.boolean().default(false),
+  /** How its percentages of counts are rounded (see compute/rounding.ts); default: the report's `rounding`. */
+  rounding: z.enum(ROUNDING_NAMES).optional(),
 };
 
 /** A kind's definition schema: the common settings, `kind: name` and the kind's own settings. */

@@ -19,6 +19,7 @@
  */
 import type { z } from "zod";
 import type { Fact } from "../compute/facts.ts";
+import type { RoundingPolicyName } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
 import type { NumberFormat } from "../format/numbers.ts";
 import type { FieldSchema, TableSchema } from "../load/schema.ts";
@@ -36,6 +37,7 @@ export interface TableDefinitionBase {
   source?: string;
   note?: string;
   respondentsOnly: boolean;
+  rounding?: RoundingPolicyName;
 }
 
 /** What every computed table carries; a kind adds its own numbers. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROUNDING_POLICIES, type RoundingPolicyName } from "../compute/rounding.ts";
+import { ROUNDING_NAMES } from "../compute/rounding.ts";
 import { findLocale, knownLanguages } from "../locale/index.ts";
 
 /**
@@ -58,7 +58,7 @@ export const ReportConfigSchema = z.strictObject({
    * decimals, or "spss-then-whole" (one decimal first, as SPSS prints, then
    * whole percent; see compute/rounding.ts). A table may set its own.
    */
-  rounding: z.enum(Object.keys(ROUNDING_POLICIES) as [RoundingPolicyName, ...RoundingPolicyName[]]).default("half-up"),
+  rounding: z.enum(ROUNDING_NAMES).default("half-up"),
   /** ISO date for the PDF's creation date; without it the PDF carries the build time. */
   date: z.iso.date().optional(),
   /** BCP 47 language tag of the report: "nb" (default) or "en"; it chooses labels, number format and messages. */

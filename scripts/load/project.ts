@@ -149,7 +149,8 @@ export async function loadProject(
         });
         continue;
       }
-      tables[id] = definition;
+      // A table without a rounding policy of its own rounds as the report does.
+      tables[id] = { ...definition, rounding: definition.rounding ?? config?.rounding };
       tableFiles[id] = show(path);
     }
   }

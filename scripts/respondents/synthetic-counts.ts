@@ -1,13 +1,17 @@
-import { percentOfCounts, publishedPercent } from "../compute/rounding.ts";
+import type { RoundingPolicy } from "../compute/rounding.ts";
 
 /**
  * Whole counts out of n that print as the given percentages (at `decimals`,
- * rounded as the report rounds), or undefined if there are none: start from
+ * rounded by the table's policy), or undefined if there are none: start from
  * the nearest counts and move single answers between categories.
  */
-export function countsForPercents(percents: number[], n: number, decimals: number): number[] | undefined {
-  const prints = (count: number, p: number) =>
-    decimals === 0 ? publishedPercent(count, n).value === p : percentOfCounts(count, n, decimals) === p;
+export function countsForPercents(
+  percents: number[],
+  n: number,
+  decimals: number,
+  policy: RoundingPolicy,
+): number[] | undefined {
+  const prints = (count: number, p: number) => policy(count, n, decimals).value === p;
   const counts = percents.map((p) => Math.round((p * n) / 100));
   for (let step = 0; step < 10; step++) {
     const diff = n - counts.reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 import { categoryOrder } from "../../compute/categories.ts";
-import { publishedPercent } from "../../compute/rounding.ts";
+import { policyOf } from "../../compute/rounding.ts";
 import type { Problem } from "../../errors.ts";
 import { formatPercent } from "../../format/norwegian.ts";
 import type { DataTable } from "../../validate/table.ts";
@@ -40,6 +40,7 @@ export function computeCrosstab(
   data: DataTable,
 ): { table: CrosstabTable; problems: Problem[] } {
   const problems: Problem[] = [];
+  const rounded = policyOf(definition);
   const rows = categoryOrder(data, definition.row);
   const columns = categoryOrder(data, definition.column);
   const count = (row: string, column: string) =>
@@ -54,7 +55,7 @@ export function computeCrosstab(
     cells[row] = {};
     for (const column of columns) {
       const n = count(row, column);
-      const { value, decimals } = publishedPercent(n, rowTotals[row], definition.percentDecimals);
+      const { value, decimals } = rounded(n, rowTotals[row], definition.percentDecimals);
       cells[row][column] = { count: n, percent: value, percentDecimals: decimals };
     }
   }
@@ -62,7 +63,7 @@ export function computeCrosstab(
   const columnTotals: CrosstabTable["columnTotals"] = {};
   for (const column of columns) {
     const n = rows.reduce((sum, row) => sum + cells[row][column].count, 0);
-    const { value, decimals } = publishedPercent(n, grandTotal, definition.percentDecimals);
+    const { value, decimals } = rounded(n, grandTotal, definition.percentDecimals);
     columnTotals[column] = { count: n, percent: value, percentDecimals: decimals };
   }
 

@@ -1,5 +1,5 @@
 import { expectArgs, LookupError, need } from "../../compute/lookup.ts";
-import { publishedPercent } from "../../compute/rounding.ts";
+import { policyOf } from "../../compute/rounding.ts";
 import type { Labels } from "../../locale/index.ts";
 import type { PrintContext, TableKind } from "../kind.ts";
 import { type CrosstabCell, type CrosstabTable, computeCrosstab, TOTAL_ROW } from "./compute.ts";
@@ -60,7 +60,7 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
     /** A row's share of everyone; a cell's row percentage; several columns summed from their counts. */
     percent(table, keys, { format, labels }) {
       const share = (count: number, total: number) => {
-        const p = publishedPercent(count, total, table.definition.percentDecimals);
+        const p = policyOf(table.definition)(count, total, table.definition.percentDecimals);
         return format.percent(p.value, p.decimals);
       };
       if (keys.length === 1) {

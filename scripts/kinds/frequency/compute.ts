@@ -1,4 +1,4 @@
-import { publishedPercent } from "../../compute/rounding.ts";
+import { policyOf } from "../../compute/rounding.ts";
 import type { Problem } from "../../errors.ts";
 import { formatPercent } from "../../format/norwegian.ts";
 import type { DataTable } from "../../validate/table.ts";
@@ -43,7 +43,7 @@ export function computeFrequency(
   const rows: FrequencyRow[] = answered.map((r) => {
     const count = Number(r.values[definition.count]);
     const { value, decimals } =
-      base > 0 ? publishedPercent(count, base, definition.percentDecimals) : { value: 0, decimals: 0 };
+      base > 0 ? policyOf(definition)(count, base, definition.percentDecimals) : { value: 0, decimals: 0 };
     const published = definition.publishedPercent ? r.values[definition.publishedPercent] : null;
     const category = String(r.values[definition.category]);
     const reason = definition.publishedDiffers[category];
@@ -86,7 +86,7 @@ export function percentOfCategories(
   categories: string[],
   decimals = 0,
 ): { value: number; decimals: number } {
-  return publishedPercent(countOfCategories(table, categories), table.base, decimals);
+  return policyOf(table.definition)(countOfCategories(table, categories), table.base, decimals);
 }
 
 export function countOfCategories(table: FrequencyTable, categories: string[]): number {

@@ -1,4 +1,4 @@
-import { publishedPercent, roundHalfUp } from "../../compute/rounding.ts";
+import { policyOf, roundHalfUp } from "../../compute/rounding.ts";
 import type { FieldSchema } from "../../load/schema.ts";
 import type { Codebook } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
@@ -42,8 +42,8 @@ export function deriveGrid(definition: GridTableDefinition, context: DeriveConte
     const decimals: Record<string, number> = {};
     for (const [field, code] of Object.entries(spec.columns)) {
       const count = answered.filter((r) => r.answers[id] === code).length;
-      // Rounded as the published appendix rounds (SPSS's one decimal, then whole percent).
-      fields[field] = n > 0 ? publishedPercent(count, n, spec.decimals).value : null;
+      // Rounded by the table's policy (the shipped appendix: SPSS's one decimal, then whole percent).
+      fields[field] = n > 0 ? policyOf(definition)(count, n, spec.decimals).value : null;
       decimals[field] = spec.decimals;
     }
     if (spec.n) fields[spec.n] = n;
@@ -139,7 +139,7 @@ export function synthesizeGrid(
     let counts: number[] | undefined;
     let n = candidates[0];
     for (const candidate of candidates) {
-      counts = countsForPercents(percents, candidate, spec.decimals);
+      counts = countsForPercents(percents, candidate, spec.decimals, policyOf(definition));
       n = candidate;
       if (counts) break;
     }

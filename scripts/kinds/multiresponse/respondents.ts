@@ -1,4 +1,4 @@
-import { publishedPercent } from "../../compute/rounding.ts";
+import { policyOf } from "../../compute/rounding.ts";
 import type { Question } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
 import { multiResponse } from "../../respondents/tabulate.ts";
@@ -15,7 +15,7 @@ export function deriveMultiResponse(
   if (!spec) return undefined;
   const result = multiResponse(respondents, codebook, spec.items);
   const rows = result.items.map((item, i) => {
-    const percent = publishedPercent(item.count, result.base);
+    const percent = policyOf(definition)(item.count, result.base, 0);
     return derivedRow(
       i,
       { [definition.item]: item.label, [definition.percent]: percent.value },
@@ -41,7 +41,7 @@ export function synthesizeMultiResponse(
     if (!q) return;
     const percent = Number(row.values[definition.percent]);
     const count = Math.round((percent * pool.length) / 100);
-    if (publishedPercent(count, pool.length).value !== percent)
+    if (policyOf(definition)(count, pool.length, 0).value !== percent)
       answers.notes.push(`${tableId}: no whole count of ${pool.length} prints as ${percent} % («${q.text}»)`);
     answers.deal(
       q.id,

@@ -1,5 +1,5 @@
+import type { ComputedTable, ReportModel } from "../compute/model.ts";
 import { kindOf } from "../kinds/definitions.ts";
-import type { ComputedTable, ReportModel } from "./model.ts";
 
 /** One printed number: where it stands and how it reads. */
 export interface NumberCell {
@@ -65,36 +65,4 @@ export function snapshot(model: ReportModel, bodyHtml: string): BuildSnapshot {
     cells: [...model.tables.values()].flatMap((table) => tableCells(table, model)),
     sentences: citingSentences(bodyHtml),
   };
-}
-
-export interface Changes {
-  cells: { table: string; row: string; column: string; before: string; after: string }[];
-  sentences: { before: string; after: string }[];
-}
-
-/** Numbers and citing sentences that differ between two builds. */
-export function compareSnapshots(before: BuildSnapshot, after: BuildSnapshot): Changes {
-  const key = (c: NumberCell) => `${c.table}\u0000${c.row}\u0000${c.column}`;
-  const old = new Map(before.cells.map((c) => [key(c), c.value]));
-  const cells = after.cells
-    .filter((c) => old.has(key(c)) && old.get(key(c)) !== c.value)
-    .map((c) => ({ table: c.table, row: c.row, column: c.column, before: old.get(key(c)) ?? "", after: c.value }));
-  const oldByShape = new Map<string, string[]>();
-  for (const s of before.sentences) oldByShape.set(s.shape, [...(oldByShape.get(s.shape) ?? []), s.text]);
-  const sentences: Changes["sentences"] = [];
-  for (const s of after.sentences) {
-    const candidates = oldByShape.get(s.shape);
-    if (!candidates || candidates.includes(s.text)) continue;
-    sentences.push({ before: candidates[0], after: s.text });
-  }
-  return { cells, sentences };
-}
-
-export function formatChanges(changes: Changes): string {
-  const lines = [`# Endringer siden forrige bygg`, ""];
-  lines.push(`## Tall i tabeller (${changes.cells.length})`, "");
-  for (const c of changes.cells) lines.push(`- ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
-  lines.push("", `## Setninger med endrede tall (${changes.sentences.length})`, "");
-  for (const s of changes.sentences) lines.push(`- før: ${s.before}`, `  nå: ${s.after}`);
-  return `${lines.join("\n")}\n`;
 }

@@ -1,0 +1,42 @@
+/**
+ * What changed since the previous build into the same output folder: every
+ * number in a table and every sentence citing a number, before and after.
+ * A step of its own after render: it reads what the build printed.
+ */
+import type { Labels } from "../locale/index.ts";
+import type { BuildSnapshot, NumberCell } from "./snapshot.ts";
+
+export interface Changes {
+  cells: { table: string; row: string; column: string; before: string; after: string }[];
+  sentences: { before: string; after: string }[];
+}
+
+/** Numbers and citing sentences that differ between two builds. */
+export function compareSnapshots(before: BuildSnapshot, after: BuildSnapshot): Changes {
+  const key = (c: NumberCell) => `${c.table}\u0000${c.row}\u0000${c.column}`;
+  const old = new Map(before.cells.map((c) => [key(c), c.value]));
+  const cells = after.cells
+    .filter((c) => old.has(key(c)) && old.get(key(c)) !== c.value)
+    .map((c) => ({ table: c.table, row: c.row, column: c.column, before: old.get(key(c)) ?? "", after: c.value }));
+  const oldByShape = new Map<string, string[]>();
+  for (const s of before.sentences) oldByShape.set(s.shape, [...(oldByShape.get(s.shape) ?? []), s.text]);
+  const sentences: Changes["sentences"] = [];
+  for (const s of after.sentences) {
+    const candidates = oldByShape.get(s.shape);
+    if (!candidates || candidates.includes(s.text)) continue;
+    sentences.push({ before: candidates[0], after: s.text });
+  }
+  return { cells, sentences };
+}
+
+/** The change summary (endringer.md / changes.md) in the report's language. */
+export function formatChanges(changes: Changes, labels: Labels): string {
+  const words = labels.changes;
+  if (changes.cells.length + changes.sentences.length === 0) return `# ${words.title}\n\n${words.none}\n`;
+  const lines = [`# ${words.title}`, ""];
+  lines.push(`## ${words.cells} (${changes.cells.length})`, "");
+  for (const c of changes.cells) lines.push(`- ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
+  lines.push("", `## ${words.sentences} (${changes.sentences.length})`, "");
+  for (const s of changes.sentences) lines.push(`- ${words.before}: ${s.before}`, `  ${words.after}: ${s.after}`);
+  return `${lines.join("\n")}\n`;
+}
