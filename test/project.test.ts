@@ -103,7 +103,7 @@ describe.each([
     );
     expect($("html").attr("lang")).toBe(lang);
     expect($("caption .label").first().text()).toBe(table);
-    expect($("figcaption .label").first().text()).toBe(localeFor(lang).labels.figure + " 1");
+    expect($("figcaption .label").first().text()).toBe(`${localeFor(lang).labels.figure} 1`);
     expect(pdf).toContain(table);
     expect(pdf).toContain(localeFor(lang).labels.contents);
   });
