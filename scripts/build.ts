@@ -364,7 +364,10 @@ async function buildWith(
         );
       },
       (r) =>
-        `${r.map((p) => `${Math.round(p.pdf.byteLength / 1024)} KB`).join(", ")} PDF, contents paged in ${r.map((p) => p.passes).join(", ")} pass${r.every((p) => p.passes === 1) ? " (page numbers of the previous build still held)" : "es"}`,
+        `${r.map((p) => `${Math.round(p.pdf.byteLength / 1024)} KB`).join(", ")} PDF${r.every((p) => p.pdfua.length === 0) ? " (PDF/UA-1)" : ""}, contents paged in ${r.map((p) => p.passes).join(", ")} pass${r.every((p) => p.passes === 1) ? " (page numbers of the previous build still held)" : "es"}` +
+        r
+          .flatMap((p) => [...p.pdfua, ...p.problems.map((x) => `page ${x.page}: ${x.detail}`)].map((x) => `\n  ${x}`))
+          .join(""),
     );
   }
 

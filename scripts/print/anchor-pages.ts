@@ -1,10 +1,39 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
+
+/** One named destination: its decoded name, its key in /Dests, the page (from 1) and the destination array. */
+export interface NamedDestination {
+  name: string;
+  key: PDFName;
+  page: number;
+  dest: PDFArray;
+}
 
 /**
- * The page each linked element landed on, read from the laid-out PDF:
  * Chromium writes a named destination (catalog /Dests) for every element id
- * that an internal link points to, so the contents' links tell us where each
- * heading, table and figure was printed. Pages count from 1, the cover.
+ * that an internal link points to, with the page and the element's top.
+ */
+export function namedDestinations(doc: PDFDocument): NamedDestination[] {
+  const pageNumber = new Map<string, number>();
+  doc.getPages().forEach((page, index) => {
+    pageNumber.set(page.ref.toString(), index + 1);
+  });
+  const found: NamedDestination[] = [];
+  const dests = doc.catalog.lookup(PDFName.of("Dests"));
+  if (!(dests instanceof PDFDict)) return found;
+  for (const [key, value] of dests.entries()) {
+    const dest = doc.context.lookup(value);
+    if (!(dest instanceof PDFArray)) continue;
+    const target = dest.get(0);
+    const page = target instanceof PDFRef ? pageNumber.get(target.toString()) : undefined;
+    if (page !== undefined) found.push({ name: decodeName(key.asString()), key, page, dest });
+  }
+  return found;
+}
+
+/**
+ * The page each linked element landed on, read from the laid-out PDF: the
+ * contents' links tell us where each heading, table and figure was printed.
+ * Pages count from 1, the cover.
  */
 export async function readAnchorPages(pdf: Uint8Array): Promise<Map<string, number>> {
   return anchorPagesOf(await PDFDocument.load(pdf, { updateMetadata: false }));
@@ -12,20 +41,7 @@ export async function readAnchorPages(pdf: Uint8Array): Promise<Map<string, numb
 
 /** As `readAnchorPages`, for a PDF already parsed (parsing a tagged 45-page PDF costs ~0,2 s). */
 export function anchorPagesOf(doc: PDFDocument): Map<string, number> {
-  const pageNumber = new Map<string, number>();
-  doc.getPages().forEach((page, index) => {
-    pageNumber.set(page.ref.toString(), index + 1);
-  });
-  const pages = new Map<string, number>();
-  const dests = doc.catalog.lookup(PDFName.of("Dests"));
-  if (!(dests instanceof PDFDict)) return pages;
-  for (const [name, value] of dests.entries()) {
-    const dest = doc.context.lookup(value);
-    const target = dest instanceof PDFArray ? dest.get(0) : undefined;
-    const page = target ? pageNumber.get((target as PDFRef).toString()) : undefined;
-    if (page !== undefined) pages.set(decodeName(name.asString()), page);
-  }
-  return pages;
+  return new Map(namedDestinations(doc).map(({ name, page }) => [name, page]));
 }
 
 /** PDF names escape bytes as #xx: "/tabell-a#c3#a5" → "tabell-aå". Our ids are ASCII, but be exact anyway. */
