@@ -22,3 +22,102 @@ export const message = {
   newCreated: (dir: string, files: number) =>
     `created a new report in ${dir} (${files} files). Next:\n  npm run build -- --project ${dir}\n  npm run check -- --project ${dir}\nand read ${dir}/README.md.`,
 } as const;
+
+/** What was expected and what was found, for a Problem (see errors.ts); one function per kind of problem. */
+export interface Said {
+  expected: string;
+  found: string;
+  hint?: string;
+}
+
+const listed = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+
+/**
+ * The problems the load and validate stages report. Call sites add where
+ * (file, row, column); these say what. Tests build their expected text here.
+ */
+export const problem = {
+  invalidSetting: (found: string): Said => ({ expected: "a valid setting", found }),
+  configFormatTooNew: (format: number, readable: number): Said => ({
+    expected: `a config format this engine reads (up to ${readable})`,
+    found: `format ${format}`,
+    hint: "the project was written for a newer version of the engine: update the engine",
+  }),
+  tableDefinedTwice: (id: string, firstIn: string): Said => ({
+    expected: "a table id defined once",
+    found: `"${id}", also in ${firstIn}`,
+  }),
+  outsideFolder: (folder: string, name: string): Said => ({ expected: `a file inside ${folder}`, found: `"${name}"` }),
+  chartNotAnObject: (found: string): Said => ({ expected: "a Vega-Lite spec: a JSON object", found }),
+  chartMeta: (found: string): Said => ({
+    expected: 'a chart with a "description" (its text alternative) and "usermeta" with "caption" and "table"',
+    found,
+  }),
+  chartTableUnknown: (table: string, defined: number): Said => ({
+    expected: `the id of a table defined in report/tables/ (${defined} defined)`,
+    found: `"${table}"`,
+  }),
+  noSchema: (schemaFile: string): Said => ({
+    expected: `a schema beside it, ${schemaFile}`,
+    found: "no schema",
+    hint: "every data file is described by a schema: copy one of the other .schema.json files and adapt it",
+  }),
+  invalidTableSchema: (found: string): Said => ({ expected: "a Table Schema", found }),
+  schemaWithoutData: (csvName: string): Said => ({
+    expected: `its data file ${csvName} beside it`,
+    found: "no such file",
+  }),
+  unreadable: (code: string | undefined): Said => ({
+    expected: "a readable file",
+    found: code === "ENOENT" || code === undefined ? "no such file" : `"${code}"`,
+  }),
+  noDataFolder: (): Said => ({
+    expected: "a folder of data files (CSV with a .schema.json beside each)",
+    found: "no such folder",
+  }),
+  editionName: (id: string, known: string[]): Said => ({
+    expected: `the name of a folder in report/editions/ (${known.join(", ") || "none"})`,
+    found: `"${id}"`,
+  }),
+  noSuchEdition: (known: string[]): Said => ({
+    expected: `an edition folder (editions: ${known.join(", ") || "none"})`,
+    found: "no such edition",
+  }),
+  invalidEditionSetting: (found: string): Said => ({ expected: "a valid edition setting", found }),
+  accentTooLight: (accent: string, ratio: number): Said => ({
+    expected: "a colour with a contrast of at least 4.5:1 against white (WCAG AA), as it colours headings",
+    found: `${accent} (${ratio.toFixed(2)}:1)`,
+    hint: "choose a darker shade",
+  }),
+  notSvg: (): Said => ({ expected: "an SVG document", found: "something else" }),
+  missingColumn: (column: string, fields: string[]): Said => ({
+    expected: `a column "${column}" (the schema lists ${listed(fields)})`,
+    found: "no such column in the header",
+  }),
+  extraColumn: (shown: string, fields: string[]): Said => ({
+    expected: `only the columns in the schema (${listed(fields)})`,
+    found: `an extra column ${shown}`,
+    hint: "add the column to the schema, or remove it from the file",
+  }),
+  columnTwice: (): Said => ({ expected: "each column once", found: "the column twice" }),
+  noDataRows: (): Said => ({ expected: "at least one data row", found: "only a header" }),
+  cellCount: (expected: number, found: number): Said => ({
+    expected: `${expected} cells, one per column`,
+    found: `${found} cells`,
+    hint: "a text with a comma in it must be in double quotes",
+  }),
+  duplicateKey: (key: string[], shownValues: string, firstRow: number): Said => ({
+    expected: `each ${key.join(" + ")} once`,
+    found: `${shownValues} again (first on row ${firstRow})`,
+  }),
+  requiredCell: (type: string): Said => ({ expected: `${type} (required)`, found: "an empty cell" }),
+  notInEnum: (allowed: string[], shown: string): Said => ({
+    expected: `one of ${listed(allowed)}`,
+    found: shown,
+    hint: "categories must be spelt exactly as in the schema; add a new category to the schema's enum first",
+  }),
+  wrongType: (type: string, shown: string, hint?: string): Said => ({ expected: type, found: shown, hint }),
+  hintCount: "counts are whole numbers without units; thousands may be grouped with spaces",
+  hintDecimalMark: (mark: "," | ".") =>
+    `this file is ${mark === "," ? "semicolon" : "comma"}-separated, so decimals are written with "${mark}"`,
+} as const;

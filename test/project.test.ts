@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, check } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
 import { localeFor } from "../scripts/locale/index.ts";
-import { message } from "../scripts/messages.ts";
+import { message, problem } from "../scripts/messages.ts";
 import { createProject } from "../scripts/new/create-project.ts";
 import { MemoryWriter } from "../scripts/write/writer.ts";
 
@@ -218,6 +218,17 @@ describe("a project's paths stay inside it", () => {
     }
     expect((await cli("build", "--project", dir, "--html-only", "--out", "/")).stderr).toContain(
       message.outHoldsProject("/"),
+    );
+  });
+
+  it("names a --data folder that does not exist once, and nothing else", async () => {
+    const dir = await projectWith("no-data-folder", () => {});
+    const missing = join(work, "no-such-data");
+    const result = await cli("check", "--project", dir, "--data", missing);
+    expect(result.code).toBe(1);
+    const said = problem.noDataFolder();
+    expect(result.stderr).toContain(
+      `1 problem in the input:\n  - ${missing}: expected ${said.expected}, found ${said.found}`,
     );
   });
 

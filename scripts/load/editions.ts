@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
+import { problem } from "../messages.ts";
 import { isPlainName, resolveInside } from "./inside.ts";
 import { parseJson } from "./json.ts";
 
@@ -84,8 +85,7 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
         {
           file: "report/editions/",
           column: "edition",
-          expected: `the name of a folder in report/editions/ (${known.join(", ") || "none"})`,
-          found: `"${id}"`,
+          ...problem.editionName(id, known),
         },
       ],
     };
@@ -103,8 +103,7 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
       problems: [
         {
           file,
-          expected: missing ? `an edition folder (editions: ${known.join(", ") || "none"})` : "a readable file",
-          found: missing ? "no such edition" : (error as Error).message,
+          ...(missing ? problem.noSuchEdition(known) : problem.unreadable((error as NodeJS.ErrnoException).code)),
         },
       ],
     };
@@ -117,8 +116,7 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
       problems: parsed.error.issues.map((issue) => ({
         file,
         column: issue.path.join(".") || undefined,
-        expected: "a valid edition setting",
-        found: issue.message,
+        ...problem.invalidEditionSetting(issue.message),
       })),
     };
   }
@@ -127,21 +125,19 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
     problems.push({
       file,
       column: "accent",
-      expected: "a colour with a contrast of at least 4.5:1 against white (WCAG AA), as it colours headings",
-      found: `${config.accent} (${contrastWithWhite(config.accent).toFixed(2)}:1)`,
-      hint: "choose a darker shade",
+      ...problem.accentTooLight(config.accent, contrastWithWhite(config.accent)),
     });
   }
   const read = async (setting: "logo" | "foreword", name: string) => {
     const path = resolveInside(dir, name);
     if (!path) {
-      problems.push({ file, column: setting, expected: "a file inside the edition's folder", found: `"${name}"` });
+      problems.push({ file, column: setting, ...problem.outsideFolder("the edition's folder", name) });
       return undefined;
     }
     try {
       return await readFile(path, "utf8");
     } catch {
-      problems.push({ file: `report/editions/${id}/${name}`, expected: "a readable file", found: "no such file" });
+      problems.push({ file: `report/editions/${id}/${name}`, ...problem.unreadable("ENOENT") });
       return undefined;
     }
   };
@@ -149,8 +145,7 @@ export async function loadEdition(reportDir: string, id: string): Promise<{ edit
   if (logoSvg !== undefined && !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(logoSvg)) {
     problems.push({
       file: `report/editions/${id}/${config.logo}`,
-      expected: "an SVG document",
-      found: "something else",
+      ...problem.notSvg(),
     });
   }
   const forewordSource = config.foreword ? await read("foreword", config.foreword) : undefined;

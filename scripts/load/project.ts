@@ -1,12 +1,13 @@
-import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
-import { type Problem, quoteFound } from "../errors.ts";
+import type { Problem } from "../errors.ts";
 import { type TableDefinitions, tableDefinitionsSchema } from "../kinds/definitions.ts";
 import type { TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
+import { problem } from "../messages.ts";
 import { type Bibliography, loadBibliography } from "./bibliography.ts";
 import { type FigureMeta, parseFigureMeta } from "./chart-meta.ts";
 import { CONFIG_FORMAT, type ReportConfig, ReportConfigSchema } from "./config.ts";
@@ -86,6 +87,10 @@ export async function loadProject(
     const shown = relative(paths.root, path);
     return shown && !shown.startsWith("..") ? shown : path;
   };
+  // A data folder that is not there is one problem, named once, not one per file the report needs from it.
+  if (!existsSync(paths.data) || !statSync(paths.data).isDirectory()) {
+    return { problems: [{ file: show(paths.data), ...problem.noDataFolder() }] };
+  }
 
   const readJson = async <S extends z.ZodType>(
     path: string,
@@ -110,8 +115,7 @@ export async function loadProject(
         problems.push({
           file: show(path),
           column: issue.path.join(".") || undefined,
-          expected: "a valid setting",
-          found: issue.message,
+          ...problem.invalidSetting(issue.message),
         });
       }
       return undefined;
@@ -127,9 +131,7 @@ export async function loadProject(
     return {
       file: show(configPath),
       column: "format",
-      expected: `a config format this engine reads (up to ${CONFIG_FORMAT})`,
-      found: `format ${format}`,
-      hint: "the project was written for a newer version of the engine: update the engine",
+      ...problem.configFormatTooNew(format, CONFIG_FORMAT),
     };
   });
   // Table definitions may be split over several files in report/tables/, e.g. one per chapter.
@@ -144,8 +146,7 @@ export async function loadProject(
         problems.push({
           file: show(path),
           column: id,
-          expected: "a table id defined once",
-          found: `"${id}", also in ${tableFiles[id]}`,
+          ...problem.tableDefinedTwice(id, tableFiles[id]),
         });
         continue;
       }
@@ -162,8 +163,7 @@ export async function loadProject(
       problems.push({
         file: show(configPath),
         column: "chapters",
-        expected: "a file inside report/chapters/",
-        found: `"${chapter.file}"`,
+        ...problem.outsideFolder("report/chapters/", chapter.file),
       });
       continue;
     }
@@ -185,8 +185,7 @@ export async function loadProject(
     if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value)) {
       problems.push({
         file: show(path),
-        expected: "a Vega-Lite spec: a JSON object",
-        found: JSON.stringify(json.value),
+        ...problem.chartNotAnObject(JSON.stringify(json.value)),
       });
       continue;
     }
@@ -197,8 +196,7 @@ export async function loadProject(
         problems.push({
           file: show(path),
           column: issue.column,
-          expected: 'a chart with a "description" (its text alternative) and "usermeta" with "caption" and "table"',
-          found: issue.found,
+          ...problem.chartMeta(issue.found),
         });
       }
       continue;
@@ -277,9 +275,7 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
     if (!files.includes(`${id}.schema.json`)) {
       problems.push({
         file: show(csvPath),
-        expected: `a schema beside it, ${show(schemaPath)}`,
-        found: "no schema",
-        hint: "every data file is described by a schema: copy one of the other .schema.json files and adapt it",
+        ...problem.noSchema(show(schemaPath)),
       });
       continue;
     }
@@ -297,8 +293,7 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
           problems.push({
             file: show(schemaPath),
             column: issue.path.join(".") || undefined,
-            expected: "a Table Schema",
-            found: issue.message,
+            ...problem.invalidTableSchema(issue.message),
           });
     }
     const parsedCsv = parseCsv(show(csvPath), bytes);
@@ -310,8 +305,7 @@ async function loadDataDir(paths: ProjectPaths, show: (p: string) => string, pro
     if (!files.includes(`${id}.csv`)) {
       problems.push({
         file: show(join(paths.data, name)),
-        expected: `its data file ${id}.csv beside it`,
-        found: "no such file",
+        ...problem.schemaWithoutData(`${id}.csv`),
       });
     }
   }
@@ -336,12 +330,7 @@ function readBytes(path: string, shown: string, problems: Problem[]): Uint8Array
     // Sync on purpose: a hundred small files, each of which costs four thread-pool round trips when read async.
     return readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problems.push({
-      file: shown,
-      expected: "a readable file",
-      found: code === "ENOENT" ? "no such file" : quoteFound(String(code)),
-    });
+    problems.push({ file: shown, ...problem.unreadable((error as NodeJS.ErrnoException).code) });
     return undefined;
   }
 }

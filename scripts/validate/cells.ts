@@ -1,5 +1,6 @@
 import { quoteFound } from "../errors.ts";
 import type { FieldSchema } from "../load/schema.ts";
+import { problem } from "../messages.ts";
 
 export type Cell = string | number | null;
 
@@ -43,17 +44,12 @@ export function parseCell(field: FieldSchema, text: string, decimalMark: "," | "
   const constraints = field.constraints ?? {};
   if (trimmed === "") {
     return constraints.required
-      ? { ok: false, expected: `${describeType(field)} (required)`, found: "an empty cell" }
+      ? { ok: false, ...problem.requiredCell(describeType(field)) }
       : { ok: true, value: null };
   }
   if (field.type === "string") {
     if (constraints.enum && !constraints.enum.includes(trimmed)) {
-      return {
-        ok: false,
-        expected: `one of ${constraints.enum.map((v) => `"${v}"`).join(", ")}`,
-        found: quoteFound(trimmed),
-        hint: "categories must be spelt exactly as in the schema; add a new category to the schema's enum first",
-      };
+      return { ok: false, ...problem.notInEnum(constraints.enum, quoteFound(trimmed)) };
     }
     return { ok: true, value: trimmed };
   }
@@ -63,18 +59,18 @@ export function parseCell(field: FieldSchema, text: string, decimalMark: "," | "
     const otherMark = decimalMark === "," ? "." : ",";
     const hint =
       field.type === "integer"
-        ? "counts are whole numbers without units; thousands may be grouped with spaces"
+        ? problem.hintCount
         : bare.includes(otherMark)
-          ? `this file is ${decimalMark === "," ? "semicolon" : "comma"}-separated, so decimals are written with "${decimalMark}"`
+          ? problem.hintDecimalMark(decimalMark)
           : undefined;
-    return { ok: false, expected: describeType(field), found: quoteFound(trimmed), hint };
+    return { ok: false, ...problem.wrongType(describeType(field), quoteFound(trimmed), hint) };
   }
   const value = toNumber(bare, decimalMark);
   if (
     (constraints.minimum !== undefined && value < constraints.minimum) ||
     (constraints.maximum !== undefined && value > constraints.maximum)
   ) {
-    return { ok: false, expected: describeType(field), found: quoteFound(trimmed) };
+    return { ok: false, ...problem.wrongType(describeType(field), quoteFound(trimmed)) };
   }
   return { ok: true, value };
 }

@@ -3,6 +3,7 @@ import type { TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
 import { figureTables } from "../load/chart-meta.ts";
 import type { ProjectSources } from "../load/project.ts";
+import { problem } from "../messages.ts";
 import { checkReportNeeds } from "./report-needs.ts";
 import { type DataTable, validateTable } from "./table.ts";
 
@@ -37,8 +38,7 @@ function checkCharts(sources: ProjectSources): Problem[] {
       .map((table) => ({
         file: chart.file,
         column: table === chart.meta.table ? "usermeta.table" : "usermeta.data",
-        expected: `the id of a table defined in report/tables/ (${Object.keys(sources.tables).length} defined)`,
-        found: `"${table}"`,
+        ...problem.chartTableUnknown(table, Object.keys(sources.tables).length),
       })),
   );
 }

@@ -1,6 +1,7 @@
 import { type Problem, ProblemLog, quoteFound } from "../errors.ts";
 import type { RawTable } from "../load/csv.ts";
 import { primaryKeyOf, type TableSchema } from "../load/schema.ts";
+import { problem } from "../messages.ts";
 import { type Cell, parseCell } from "./cells.ts";
 
 /** A data file checked against its schema: every cell typed. */
@@ -39,8 +40,7 @@ export function validateTable(
       file,
       row: 1,
       column,
-      expected: `a column "${column}" (the schema lists ${fieldNames.map((n) => `"${n}"`).join(", ")})`,
-      found: `no such column in the header`,
+      ...problem.missingColumn(column, fieldNames),
     });
   }
   for (const column of extra) {
@@ -48,19 +48,17 @@ export function validateTable(
       file,
       row: 1,
       column,
-      expected: `only the columns in the schema (${fieldNames.map((n) => `"${n}"`).join(", ")})`,
-      found: `an extra column ${quoteFound(column)}`,
-      hint: "add the column to the schema, or remove it from the file",
+      ...problem.extraColumn(quoteFound(column), fieldNames),
     });
   }
   const duplicateHeaders = raw.header.filter((n, i) => raw.header.indexOf(n) !== i);
   for (const column of new Set(duplicateHeaders)) {
-    problems.add({ file, row: 1, column, expected: "each column once", found: "the column twice" });
+    problems.add({ file, row: 1, column, ...problem.columnTwice() });
   }
   if (problems.count > 0) return outcome();
 
   if (raw.records.length === 0) {
-    problems.add({ file, row: 2, expected: "at least one data row", found: "only a header" });
+    problems.add({ file, row: 2, ...problem.noDataRows() });
   }
 
   const rows: DataRow[] = [];
@@ -70,9 +68,7 @@ export function validateTable(
       problems.add({
         file,
         row: record.row,
-        expected: `${raw.header.length} cells, one per column`,
-        found: `${record.cells.length} cells`,
-        hint: "a text with a comma in it must be in double quotes",
+        ...problem.cellCount(raw.header.length, record.cells.length),
       });
       continue;
     }
@@ -116,8 +112,7 @@ function uniqueKeys(file: string, schema: TableSchema): { check: (row: DataRow) 
           file,
           row: row.row,
           column: key.join(" + "),
-          expected: `each ${key.join(" + ")} once`,
-          found: `${key.map((k) => quoteFound(String(row.values[k]))).join(" + ")} again (first on row ${first})`,
+          ...problem.duplicateKey(key, key.map((k) => quoteFound(String(row.values[k]))).join(" + "), first),
         });
       }
     }
