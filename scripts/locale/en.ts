@@ -63,6 +63,7 @@ export const en: Locale = {
     skipToContent: "Skip to content",
     pdfEdition: "PDF edition",
     backToTop: "Back to top",
+    pageTools: "Shortcuts",
     sectionLink: "Link to section",
     colophon: "Colophon",
     colophonTitle: "Title",

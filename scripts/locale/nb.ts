@@ -63,6 +63,7 @@ export const nb: Locale = {
     skipToContent: "Gå til innholdet",
     pdfEdition: "PDF-utgaven",
     backToTop: "Til toppen",
+    pageTools: "Snarveier",
     sectionLink: "Lenke til delen",
     colophon: "Kolofon",
     colophonTitle: "Tittel",
