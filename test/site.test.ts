@@ -40,7 +40,7 @@ async function foregroundTab(): Promise<Page> {
   return page;
 }
 
-async function open(width: number, scheme: Scheme, requests: string[] = []): Promise<Page> {
+async function open(width: number, scheme: Scheme, requests: string[] = [], everything = true): Promise<Page> {
   const page = await foregroundTab();
   await page.setViewport({ width, height: width < 500 ? 844 : 800 });
   await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
@@ -49,6 +49,8 @@ async function open(width: number, scheme: Scheme, requests: string[] = []): Pro
   });
   await page.goto(`file://${join(work, "rapport.html")}`, { waitUntil: "load" });
   await page.evaluate("document.fonts.ready.then(() => true)");
+  // Chapters off screen are skipped by the browser (content-visibility); lay them all out, so every check sees every element.
+  if (everything) await page.addStyleTag({ content: "main > section { content-visibility: visible !important; }" });
   return page;
 }
 
@@ -170,7 +172,7 @@ describe("charts on a phone", () => {
 
 describe("navigation", () => {
   it("marks the section in view in the sidebar after a scroll, and moves the mark back up", async () => {
-    const page = await open(1280, "light");
+    const page = await open(1280, "light", [], false);
     try {
       const sticky = await page.evaluate(`getComputedStyle(document.querySelector("nav.contents")).position`);
       expect(sticky).toBe("sticky");
