@@ -27,6 +27,7 @@ export const SITE_SCRIPT = `(() => {
   if (!nav) return;
   const toggle = document.querySelector(".contents-toggle");
   if (toggle) {
+    nav.id ||= toggle.getAttribute("aria-controls");
     const setOpen = (open) => {
       nav.classList.toggle("open", open);
       toggle.setAttribute("aria-expanded", String(open));
