@@ -300,7 +300,8 @@ async function buildWith(
     () =>
       editions.map((edition) => {
         const charts = chartsByAccent.get(edition.config.accent) ?? new Map();
-        const { document } = orFail(renderDocument(sources, model, charts, { fonts, edition }));
+        const pdfFile = options.pdf === false ? undefined : `${outputNames(model.config).report}.pdf`;
+        const { document } = orFail(renderDocument(sources, model, charts, { fonts, edition, pdfFile }));
         if (!document) throw new Error("unreachable: render returned no document without problems");
         return { edition, document };
       }),

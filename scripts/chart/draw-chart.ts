@@ -5,7 +5,10 @@ import type { Locale } from "../locale/index.ts";
 import { escapeHtml } from "../render/escape.ts";
 import type { chartRows } from "./chart-rows.ts";
 import { chartLocale } from "./locale.ts";
-import { useEmbeddedFontMetrics } from "./text-metrics.ts";
+import { NARROW_WIDTH, narrowSpec, svgWidth, wrapWords } from "./narrow-spec.ts";
+import { measureText, useEmbeddedFontMetrics } from "./text-metrics.ts";
+
+const INK = "currentColor";
 
 /** Style shared by every chart, so figures match the page's typography. */
 export function chartConfig(accent: string): vegaLite.Config {
@@ -17,9 +20,18 @@ export function chartConfig(accent: string): vegaLite.Config {
     background: null as unknown as string,
     view: { stroke: null },
     bar: { color: accent },
-    axis: { labelFontSize: 11, titleFontSize: 11, labelColor: "#222", titleColor: "#222", gridColor: "#ddd" },
-    text: { fontSize: 11, color: "#222" },
-    legend: { labelFontSize: 11, titleFontSize: 11 },
+    // Text in the page's ink (currentColor): the page sets it, so charts follow dark mode. A colour a
+    // spec sets itself (white or dark text inside a bar) stays as it is.
+    axis: {
+      labelFontSize: 11,
+      titleFontSize: 11,
+      labelColor: INK,
+      titleColor: INK,
+      gridColor: "#ddd",
+    },
+    text: { fontSize: 11, color: INK },
+    legend: { labelFontSize: 11, titleFontSize: 11, labelColor: INK, titleColor: INK },
+    title: { color: INK },
   };
 }
 
@@ -27,22 +39,32 @@ export function chartConfig(accent: string): vegaLite.Config {
  * Give the chart one text alternative on its root (role="img"), and drop the
  * ARIA roles Vega puts on mark groups: inside an image they are noise, and
  * screen readers get the numbers from the table beneath the figure instead.
+ * The narrow drawing gets none (aria-hidden): it repeats the wide one, which
+ * keeps the text alternative while it is hidden for the eye on a phone.
  */
-function labelSvg(svg: string, description: string): string {
+function labelSvg(svg: string, description: string | undefined): string {
   if (!svg.startsWith("<svg ")) throw new Error("Vega returned something that is not an SVG document");
   const plain = svg.replace(/ (?:role|aria-[a-z]+)="[^"]*"/g, "");
-  return `<svg role="img" aria-label="${escapeHtml(description)}" ${plain.slice("<svg ".length)}`;
+  const rest = plain.slice("<svg ".length);
+  if (description === undefined)
+    return `<svg aria-hidden="true" ${rest.replace('class="marks"', 'class="marks chart-narrow"')}`;
+  return `<svg role="img" aria-label="${escapeHtml(description)}" ${rest}`;
 }
 
-/** Vega-Lite spec + named rows → static SVG with one text alternative, in Node, no browser. */
-export async function drawChart(
+/** Category labels wrapped within a width, measured in the chart font at 11 px (for the narrow drawing's axes). */
+function registerWrapLabel(): void {
+  const font = `'${SANS}', 'DejaVu Sans', sans-serif`;
+  vega.expressionFunction("wrapLabel", (text: unknown, width: unknown) =>
+    wrapWords(String(text ?? ""), Number(width), (line) => measureText({ font, fontSize: 11 }, line)),
+  );
+}
+
+async function toSvg(
   spec: Record<string, unknown>,
   rowsByName: Record<string, ReturnType<typeof chartRows>>,
   accent: string,
-  description: string,
   locale: Locale,
 ): Promise<string> {
-  useEmbeddedFontMetrics();
   let view: vega.View | undefined;
   try {
     const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, { config: chartConfig(accent) });
@@ -54,8 +76,49 @@ export async function drawChart(
     };
     view = new vega.View(runtime, { renderer: "none", locale: chartLocale(locale), loader });
     for (const [name, rows] of Object.entries(rowsByName)) view.data(name, rows);
-    return labelSvg(await view.toSVG(), description);
+    return await view.toSVG();
   } finally {
     view?.finalize();
   }
+}
+
+/** Vega-Lite spec + named rows → static SVG with one text alternative, in Node, no browser. */
+export async function drawChart(
+  spec: Record<string, unknown>,
+  rowsByName: Record<string, ReturnType<typeof chartRows>>,
+  accent: string,
+  description: string,
+  locale: Locale,
+): Promise<string> {
+  useEmbeddedFontMetrics();
+  return labelSvg(await toSvg(spec, rowsByName, accent, locale), description);
+}
+
+/**
+ * The same chart drawn to fit `NARROW_WIDTH` px (see narrow-spec.ts). The
+ * views' width is found in a few passes: draw, see how far the whole drawing
+ * (labels, legend) is from the target, widen or narrow the views by that much.
+ */
+export async function drawNarrowChart(
+  spec: Record<string, unknown>,
+  rowsByName: Record<string, ReturnType<typeof chartRows>>,
+  accent: string,
+  locale: Locale,
+): Promise<string> {
+  useEmbeddedFontMetrics();
+  registerWrapLabel();
+  let plotWidth = 180;
+  let best: string | undefined; // the widest drawing so far that fits
+  for (let pass = 0; pass < 6; pass += 1) {
+    const svg = await toSvg(narrowSpec(spec, plotWidth), rowsByName, accent, locale);
+    const overshoot = svgWidth(svg) - NARROW_WIDTH;
+    if (overshoot <= 0 && (best === undefined || svgWidth(svg) > svgWidth(best))) best = svg;
+    if (overshoot <= 0 && overshoot > -12) break;
+    // Not everything scales with the views (labels, legends): step at least a few pixels.
+    const next = Math.max(60, Math.floor(plotWidth - (overshoot > 0 ? Math.max(overshoot, 4) : overshoot)));
+    if (next === plotWidth) break;
+    plotWidth = next;
+  }
+  const svg = best ?? (await toSvg(narrowSpec(spec, 60), rowsByName, accent, locale));
+  return labelSvg(svg, undefined);
 }

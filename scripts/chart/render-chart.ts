@@ -8,6 +8,7 @@ import type { ChartSource } from "../load/project.ts";
 import type { Locale } from "../locale/index.ts";
 import { ChartCache } from "./cache.ts";
 import { type ChartRow, chartRows } from "./chart-rows.ts";
+import { NARROW_WIDTH, svgWidth } from "./narrow-spec.ts";
 
 /** English names of the fields a chart's rows carry, beside the engine's own (bokmål) names. */
 const ENGLISH_FIELDS: Record<string, string> = {
@@ -43,6 +44,17 @@ export interface RenderedChart {
   file: string;
   meta: FigureMeta;
   svg: string;
+  /** The chart drawn for a phone, when the wide one is wider than a phone shows at full size (aria-hidden). */
+  narrowSvg?: string;
+}
+
+/**
+ * The figure's picture: the wide drawing, and the narrow one after it when
+ * there is one; the page's CSS shows one of them (style.css, "Charts").
+ */
+export function chartMarkup(chart: RenderedChart): string {
+  if (chart.narrowSvg === undefined) return chart.svg;
+  return `${chart.svg.replace('class="marks"', 'class="marks chart-wide"')}${chart.narrowSvg}`;
 }
 
 /** What a figure shows besides its picture (parsed at load). */
@@ -76,14 +88,26 @@ export async function renderChart(
   }
   const { usermeta: _ignored, $schema: _schema, ...spec } = chart.spec;
   const key = ChartCache.key(spec, rowsByName, accent, `${locale.language}\n${meta.description}`);
-  const cached = await cache?.get(key);
-  if (cached !== undefined) return { id: chart.id, file: chart.file, meta, svg: cached };
+  const narrowKey = ChartCache.key("narrow", spec, rowsByName, accent, locale.language);
   try {
     // Vega is loaded only when a chart is not in the cache: it is a third of a second of start-up.
-    const { drawChart } = await import("./draw-chart.ts");
-    const svg = await drawChart(spec, rowsByName, accent, meta.description, locale);
-    await cache?.set(key, svg);
-    return { id: chart.id, file: chart.file, meta, svg };
+    let svg = await cache?.get(key);
+    if (svg === undefined) {
+      const { drawChart } = await import("./draw-chart.ts");
+      svg = await drawChart(spec, rowsByName, accent, meta.description, locale);
+      await cache?.set(key, svg);
+    }
+    // A chart that already fits a phone is not drawn twice; the cache keeps "" for "no narrow drawing".
+    let narrowSvg = await cache?.get(narrowKey);
+    if (narrowSvg === undefined) {
+      narrowSvg = "";
+      if (svgWidth(svg) > NARROW_WIDTH) {
+        const { drawNarrowChart } = await import("./draw-chart.ts");
+        narrowSvg = await drawNarrowChart(spec, rowsByName, accent, locale);
+      }
+      await cache?.set(narrowKey, narrowSvg);
+    }
+    return { id: chart.id, file: chart.file, meta, svg, narrowSvg: narrowSvg || undefined };
   } catch (error) {
     if (error instanceof ReportError) throw error;
     throw new ReportError(

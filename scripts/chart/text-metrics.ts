@@ -14,6 +14,8 @@ interface TextItem {
   fontSize?: number;
   fontWeight?: string | number;
   fontStyle?: string;
+  /** Width beyond which Vega truncates the text with "…". */
+  limit?: number;
 }
 
 type Font = ReturnType<typeof fontkit.create> & { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
@@ -59,6 +61,8 @@ function faceFor(item: TextItem): Font | undefined {
 }
 
 export function measureText(item: TextItem, text: unknown): number {
+  // A multi-line label (an array of lines) is as wide as its widest line.
+  if (Array.isArray(text)) return Math.max(0, ...text.map((line) => measureText(item, line)));
   const value = text == null ? "" : String(text).trim();
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (!value || size <= 0) return 0;
@@ -70,7 +74,11 @@ export function measureText(item: TextItem, text: unknown): number {
     unitsWidth = face.layout(value).advanceWidth / face.unitsPerEm;
     cache.set(key, unitsWidth);
   }
-  return unitsWidth * size;
+  // Vega's own measures count the text as truncated to its limit; so must this, or a long label
+  // (cut to one short line on screen) would still push the axis out by its full length.
+  const width = unitsWidth * size;
+  const limit = Number(item.limit) || 0;
+  return limit > 0 ? Math.min(width, limit) : width;
 }
 
 /** Make Vega measure with the embedded fonts (once per process). */

@@ -67,6 +67,13 @@ export interface Labels {
   tables: string;
   figures: string;
   skipToContent: string;
+  /** The web edition's link to the PDF beside it. */
+  pdfEdition: string;
+  backToTop: string;
+  /** Name of the web edition's bar with the contents button, the PDF link and "back to top". */
+  pageTools: string;
+  /** Name of the link beside a heading, followed by the heading: "Lenke til delen: 2 Metode". */
+  sectionLink: string;
   colophon: string;
   colophonTitle: string;
   series: string;

@@ -5,10 +5,12 @@ import type { Problem } from "../errors.ts";
 import type { Edition } from "../load/editions.ts";
 import type { ProjectSources } from "../load/project.ts";
 import { localeFor } from "../locale/index.ts";
+import { darkModeAccent, faviconDataUrl } from "./colour.ts";
 import { Numbering, registerHelpers } from "./helpers.ts";
 import { logoDataUrl } from "./logo.ts";
 import { createMarkdown, type Heading, HeadingCounter, renderMarkdown } from "./markdown.ts";
 import { Placeholders } from "./placeholders.ts";
+import { EARLY_SCRIPT, SITE_SCRIPT } from "./site-script.ts";
 import { TableMarkup } from "./table-markup.ts";
 import { templateProblem } from "./template-error.ts";
 
@@ -32,7 +34,8 @@ export function renderDocument(
   sources: ProjectSources,
   model: ReportModel,
   charts: Map<string, RenderedChart>,
-  extra: { fonts: string; edition: Edition },
+  /** `pdfFile`: the PDF's file name beside the HTML, when the build prints one (the web edition links to it). */
+  extra: { fonts: string; edition: Edition; pdfFile?: string },
 ): { document?: RenderedDocument; problems: Problem[] } {
   const problems: Problem[] = [];
   const placeholders = new Placeholders();
@@ -119,6 +122,17 @@ export function renderDocument(
       body,
       foreword: forewordHtml,
       accent: edition.config.accent,
+      description: config.subject ?? config.subtitle ?? config.title,
+      // What only the screen edition has: scripts, favicon, the PDF link; the print edition stays script-free.
+      site: print
+        ? undefined
+        : {
+            earlyScript: EARLY_SCRIPT,
+            script: SITE_SCRIPT,
+            favicon: faviconDataUrl(edition.config.accent),
+            darkAccent: darkModeAccent(edition.config.accent),
+            pdf: extra.pdfFile,
+          },
       // Tables counted from respondent-level answers; synthetic ones are announced on the cover and in the colophon.
       respondents: model.respondents && {
         synthetic: model.respondents.synthetic,

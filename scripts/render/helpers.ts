@@ -1,5 +1,5 @@
 import type Handlebars from "handlebars";
-import type { RenderedChart } from "../chart/render-chart.ts";
+import { chartMarkup, type RenderedChart } from "../chart/render-chart.ts";
 import type { Fact } from "../compute/facts.ts";
 import {
   type LookupContext,
@@ -292,7 +292,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
       if (missing) throw new HelperProblem(`a partial ${missing} for the kind "${t.kind}"`, "none");
     }
     const numbered = numbering.number("figure", id, caption);
-    return placeholders.block(markup.figure(chart.svg, caption, numbered, tables, chart.meta));
+    return placeholders.block(markup.figure(chartMarkup(chart), caption, numbered, tables, chart.meta));
   });
 
   // A cross-reference, resolved when every table and figure has its number: {{ref "alder"}} → "tabell 1".
