@@ -170,6 +170,15 @@ describe("numeric questions", () => {
     expect(problems[3].expected).toBe("a number of at least 0 kr, or blank");
   });
 
+  it("sit beside the id columns the codebook names, and no other", () => {
+    const lines = sample.map((line, i) => (i === 0 ? line.replace("id,", "nr,") : line));
+    expect(read(lines).problems.map((p) => [p.column, p.expected])).toEqual([
+      ["nr", "only questions in the codebook, and its id columns (id)"],
+    ]);
+    const withNr = CodebookSchema.parse({ ...codebook, idColumns: ["nr"] });
+    expect(readRespondentsCsv("answers.csv", csv(lines), withNr).problems).toEqual([]);
+  });
+
   it("refuse min above max", () => {
     const parsed = CodebookSchema.safeParse({
       questions: [{ id: "a", text: "A", type: "numeric", min: 5, max: 1 }],

@@ -148,6 +148,8 @@ export interface SyntheticAnswers {
   shuffled<T>(items: T[]): T[];
   /** Roughly normal noise around 0, enough to blur a latent order. */
   noise(): number;
+  /** How many answer counts below the size to try when a distribution prints no N (the settings' `searchN`). */
+  searchN: number;
 }
 
 /**

@@ -101,6 +101,8 @@ export const CodebookSchema = z.strictObject({
   $comment: z.string().optional(),
   /** How many answered the survey; a data file with another number of rows is reported. The synthetic example's size. */
   respondents: z.number().int().positive().optional(),
+  /** Columns an answers file may have besides the questions (a respondent number); default ["id"]. */
+  idColumns: z.array(z.string().min(1)).default(["id"]),
   scales: z.record(z.string(), ScaleSchema).default({}),
   questions: z.array(QuestionSchema).min(1),
   /** Groups of scored indices by id (e.g. the scales of a standard questionnaire); default none. */

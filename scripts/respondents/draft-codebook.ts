@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { CodebookSchema, codebookProblems } from "./codebook.ts";
-import { ID_COLUMNS, questionIdFor } from "./read.ts";
+import { questionIdFor } from "./read.ts";
 import { type MeasurementLevel, measurementLevels } from "./sav-dictionary.ts";
 
 /**
@@ -107,7 +107,8 @@ export async function draftCodebook(file: string, bytes: Uint8Array): Promise<Co
 
   for (const variable of meta.sysvars) {
     const id = questionIdFor(variable.name);
-    if (ID_COLUMNS.has(id)) continue;
+    // A respondent number is no question: the codebook's default idColumns (["id"]) lets it through.
+    if (id === "id") continue;
     if (variable.type !== 0) {
       notes.strings.push(variable.name);
       continue;

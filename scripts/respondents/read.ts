@@ -14,9 +14,6 @@ export interface Respondents {
   rows: Respondent[];
 }
 
-/** Columns a respondent file may have besides the codebook's questions. */
-export const ID_COLUMNS = new Set(["id", "respondent", "lopenummer"]);
-
 /**
  * The question id an SPSS variable name stands for: SPSS names are
  * case-insensitive, so lower case; a character a question id cannot hold
@@ -116,12 +113,12 @@ export function checkAnswers(
       });
   }
   for (const column of columns) {
-    if (!questions.has(column) && !ID_COLUMNS.has(column))
+    if (!questions.has(column) && !codebook.idColumns.includes(column))
       problems.push({
         file,
         row: 1,
         column,
-        expected: "only questions in the codebook (and an id column)",
+        expected: `only questions in the codebook, and its id columns (${codebook.idColumns.join(", ")})`,
         found: `a column ${quoteFound(column)}`,
         hint: "add the question to the codebook, or remove the column",
       });

@@ -93,6 +93,12 @@ export const SyntheticSettingsSchema = z.strictObject({
     .default([]),
   questions: z.record(z.string(), z.union([ChoiceSettingSchema, NumericSettingSchema])).default({}),
   /**
+   * For a distribution printed without N: how many answer counts, from the
+   * size down, to try for one whose whole counts print as the row's
+   * percentages; default 40.
+   */
+  searchN: z.number().int().min(1).default(40),
+  /**
    * `npm run synthetic`: the CSV file it writes under data/ (a Table Schema
    * beside it), and that schema's title and description, in which
    * {respondents} and {seed} are replaced by the numbers. Answers read from
@@ -187,6 +193,7 @@ export function makeSyntheticRespondents(
     deal,
     shuffled: (items) => shuffled(items, random),
     noise: () => noise(random),
+    searchN: settings.searchN,
   };
   for (const [tableId, definition] of Object.entries(definitions)) {
     const table = data.get(definition.data);

@@ -90,7 +90,9 @@ export function synthesizeGrid(
     if (!q) return;
     const percents = fields.map((f) => Number(row.values[f]));
     // N as printed, or else the largest number of answers whose whole counts print as these percentages.
-    const candidates = spec.n ? [Number(row.values[spec.n])] : Array.from({ length: 40 }, (_, k) => total - k);
+    const candidates = spec.n
+      ? [Number(row.values[spec.n])]
+      : Array.from({ length: answers.searchN }, (_, k) => total - k);
     let counts: number[] | undefined;
     let n = candidates[0];
     for (const candidate of candidates) {
