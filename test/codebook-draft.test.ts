@@ -65,6 +65,7 @@ describe("a drafted codebook", () => {
       ["salary", "Monthly salary"],
       ["years", "years"],
       ["region", "region"],
+      ["effort", "Effort at work"],
     ]);
     // The id column is no question; the text variable is left out and said so.
     expect(draft.$comment).toContain("left out (text, not codes or numbers): comment");
@@ -103,7 +104,10 @@ describe("a drafted codebook", () => {
       { id: "age", text: "Age in years", type: "numeric", integer: true, missing: [{ code: 999, label: "Refused" }] },
       { id: "salary", text: "Monthly salary", type: "numeric" },
       { id: "years", text: "years", type: "numeric", integer: true },
+      // Labelled only at its ends (0 and 10) while the data holds 7: a number, not a two-code scale.
+      { id: "effort", text: "Effort at work", type: "numeric", integer: true },
     ]);
+    expect(draft.$comment).toContain('effort (0 "No effort", 10 "All my effort") are measured as scale');
     // A nominal variable without labels is a choice: its codes are those in the data, to be labelled.
     expect(draft.scales.region.codes).toEqual([
       { code: 1, label: "1" },
@@ -118,10 +122,10 @@ describe("a drafted codebook", () => {
     expect(codebookProblems(codebook)).toEqual([]);
     const { respondents, problems } = await readRespondentsSav("codebook-draft.sav", bytes, codebook);
     expect(problems).toEqual([]);
-    expect(respondents?.rows.map((r) => [r.answers.grade, r.answers.age, r.answers.salary])).toEqual([
-      [3, 34, 31000.5],
-      [1, 999, 28000],
-      [2, 51, 45500.25],
+    expect(respondents?.rows.map((r) => [r.answers.grade, r.answers.age, r.answers.salary, r.answers.effort])).toEqual([
+      [3, 34, 31000.5, 0],
+      [1, 999, 28000, 7],
+      [2, 51, 45500.25, 10],
     ]);
   });
 });
@@ -137,7 +141,7 @@ describe("npm run codebook", () => {
     const file = join(fixtures, "codebook-draft.sav");
     const toStdout = sink();
     expect(await runDraftCodebook([file], undefined, toStdout.write)).toBe(0);
-    expect(JSON.parse(toStdout.out.join("")).questions).toHaveLength(10);
+    expect(JSON.parse(toStdout.out.join("")).questions).toHaveLength(11);
 
     const dir = await mkdtemp(join(tmpdir(), "codebook-"));
     const target = join(dir, "codebook.json");

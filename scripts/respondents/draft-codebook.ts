@@ -101,6 +101,7 @@ export async function draftCodebook(file: string, bytes: Uint8Array): Promise<Co
     unlabelled: [] as string[],
     guessedNumeric: [] as string[],
     codesFromData: [] as string[],
+    partlyLabelled: [] as string[],
   };
   const seen = new Map<string, string>();
   const collisions: string[] = [];
@@ -130,15 +131,22 @@ export async function draftCodebook(file: string, bytes: Uint8Array): Promise<Co
     ].sort((a, b) => a.code - b.code);
     const level: MeasurementLevel = levels.get(variable.__shortName.toUpperCase()) ?? "unknown";
 
-    // Nominal or ordinal without value labels: codes all the same; the scale is made of those in the data.
+    const values = [...new Set(rows.map((r) => r[variable.name]))].filter(
+      (v): v is number => typeof v === "number" && !Number.isNaN(v) && !isMissing(v, missing),
+    );
+    // Nominal or ordinal without value labels: still codes, whatever the data holds; their labels are the author's to write.
     if (answers.length === 0 && (level === "nominal" || level === "ordinal")) {
-      const found = [...new Set(rows.map((r) => r[variable.name]))].filter(
-        (v): v is number => typeof v === "number" && Number.isInteger(v) && !isMissing(v, missing),
-      );
+      const found = values.filter((v) => Number.isInteger(v));
       if (found.length > 0) {
         answers.push(...found.sort((a, b) => a - b).map((code) => ({ code, label: String(code) })));
         notes.codesFromData.push(`${id} (${level})`);
       }
+    }
+    // A scale variable labelled only at some values (0 "none" … 10 "very much"): a number, the labels noted.
+    const unlabelled = values.filter((v) => !answers.some((c) => c.code === v));
+    if (level === "scale" && answers.length > 0 && unlabelled.length > 0) {
+      notes.partlyLabelled.push(`${id} (${answers.map((c) => `${c.code} "${c.label}"`).join(", ")})`);
+      answers.length = 0;
     }
     if (answers.length === 0) {
       // No labelled answers: a number. Said so when the dictionary does not mark it as a scale.
@@ -183,6 +191,11 @@ export async function draftCodebook(file: string, bytes: Uint8Array): Promise<Co
     ...(notes.codesFromData.length > 0
       ? [
           `${notes.codesFromData.join(", ")} have no value labels: their scales hold the codes found in the data, labelled with the code; write the labels`,
+        ]
+      : []),
+    ...(notes.partlyLabelled.length > 0
+      ? [
+          `${notes.partlyLabelled.join("; ")} are measured as scale and labelled only at some values the data holds: numeric here, the labels left out; make them a scale if every answer is a labelled code`,
         ]
       : []),
     ...(notes.strings.length > 0 ? [`left out (text, not codes or numbers): ${notes.strings.join(", ")}`] : []),
