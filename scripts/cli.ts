@@ -4,6 +4,7 @@
  *   build [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
  *   check [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
  *   new DIR [--lang nb|en]
+ *   codebook FILE.sav [--out FILE]
  *
  * --project names the report's folder (its report/, data/ and optional
  * templates/); without it, the repository's own report is built.
@@ -22,6 +23,7 @@ const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --a
                         [--svar] [--html-only] [--quiet] [--debug]
        npm run check -- [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
        npm run new -- DIR [--lang nb|en]
+       npm run codebook -- FILE.sav [--out FILE]
        npm run dev -- [--project DIR] [--edition NAME] [--port N] [--pdf-after SECONDS]
        npm run bench -- [--project DIR] [--runs N]
 
@@ -92,6 +94,13 @@ async function main(argv: string[]): Promise<number> {
       const created = createProject(dir, values.lang ?? "nb");
       process.stderr.write(`${message.newCreated(dir, created.length)}\n`);
       return ExitCode.ok;
+    }
+    if (command === "codebook") {
+      const { runDraftCodebook } = await import("./respondents/codebook-command.ts");
+      return runDraftCodebook(rest, values.out, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
     }
     process.stderr.write(`${message.unknownCommand(command)}\n${USAGE}\n`);
     return ExitCode.usage;

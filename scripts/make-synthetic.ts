@@ -1,45 +1,46 @@
 /**
- * npm run synthetic: write the synthetic example respondents to
- * data/svar/syntetisk-eksempel.csv (and a Table Schema beside it saying what
- * it is), the same data `npm run build -- --svar` makes in memory when no
- * real answers are configured. Seeded: the same file every time.
+ * npm run synthetic [-- --project DIR]: write the report's synthetic example
+ * respondents to the CSV file its synthetic settings name (`write.file`,
+ * under data/), with a Table Schema beside it saying what it is: the same
+ * data `npm run build -- --svar` makes in memory when no real answers are
+ * configured. Seeded (report.json: `respondents.seed`): the same file every time.
  */
-import { writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { parseArgs } from "node:util";
 import { loadAndCompute } from "./build.ts";
-import { InputProblems } from "./errors.ts";
-import { makeSynthetic, readCodebook } from "./respondents/index.ts";
-import { respondentsCsv } from "./respondents/synthetic.ts";
+import { ExitCode, InputProblems, ReportError } from "./errors.ts";
+import { projectRoot } from "./project-root.ts";
+import { makeSynthetic, readCodebook, readSyntheticSettings } from "./respondents/index.ts";
+import { respondentsCsv, respondentsSchema } from "./respondents/synthetic.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const { sources, data } = await loadAndCompute({ root });
-const place = { dataDir: join(root, "data"), show: (path: string) => relative(root, path) };
-const codebook = readCodebook(place, sources.config);
-if (!codebook.value) throw new InputProblems(codebook.problems);
-const made = makeSynthetic(place, sources.config, codebook.value, sources.tables, data);
-if (!made.value) throw new InputProblems(made.problems);
-const { respondents, notes } = made.value;
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { project: { type: "string" } } });
+  const root = projectRoot(values.project);
+  const { sources, data } = await loadAndCompute({ root });
+  const place = { dataDir: join(root, "data"), show: (path: string) => relative(root, path) };
+  const codebook = readCodebook(place, sources.config);
+  if (!codebook.value) throw new InputProblems(codebook.problems);
+  const settings = readSyntheticSettings(place, sources.config);
+  if (!settings.value) throw new InputProblems(settings.problems);
+  const made = makeSynthetic(place, sources.config, codebook.value, sources.tables, data);
+  if (!made.value) throw new InputProblems(made.problems);
+  const { respondents, notes } = made.value;
 
-const csvPath = join(root, "data", "svar", "syntetisk-eksempel.csv");
-writeFileSync(csvPath, respondentsCsv(codebook.value, respondents));
-const schema = {
-  name: "syntetisk-eksempel",
-  title: "Syntetiske eksempeldata (oppdiktede svar)",
-  description: `Oppdiktede svar fra ${respondents.rows.length} personer, laget av scripts/make-synthetic.ts med frø ${sources.config.respondents.seed}. Svarene summerer seg til de publiserte tabellene, men sammenhengene mellom spørsmålene er tilfeldige. Ikke svar fra undersøkelsen.`,
-  fields: [
-    { name: "id", type: "integer" },
-    ...codebook.value.questions.map((q) => {
-      const scale = codebook.value.scales[q.scale];
-      return {
-        name: q.id,
-        title: q.text,
-        type: "integer",
-        constraints: { enum: [...scale.codes, ...scale.missing].map((c) => c.code) },
-      };
-    }),
-  ],
-};
-writeFileSync(join(root, "data", "svar", "syntetisk-eksempel.schema.json"), `${JSON.stringify(schema, null, 2)}\n`);
-process.stderr.write(`wrote ${respondents.rows.length} synthetic respondents to ${csvPath}\n`);
-for (const note of notes) process.stderr.write(`  note: ${note}\n`);
+  const { write } = settings.value.settings;
+  const csvPath = join(place.dataDir, write.file);
+  mkdirSync(dirname(csvPath), { recursive: true });
+  writeFileSync(csvPath, respondentsCsv(codebook.value, respondents));
+  const schema = respondentsSchema(codebook.value, respondents, write, sources.config.respondents.seed);
+  writeFileSync(csvPath.replace(/\.csv$/, ".schema.json"), `${JSON.stringify(schema, null, 2)}\n`);
+  process.stderr.write(`wrote ${respondents.rows.length} synthetic respondents to ${place.show(csvPath)}\n`);
+  for (const note of notes) process.stderr.write(`  note: ${note}\n`);
+}
+
+try {
+  await main();
+} catch (error) {
+  // The build's errors say what is wrong and where; anything else is a bug, with its stack.
+  process.stderr.write(`${error instanceof ReportError ? error.message : String((error as Error).stack ?? error)}\n`);
+  process.exitCode = error instanceof ReportError ? error.exitCode : ExitCode.internal;
+}

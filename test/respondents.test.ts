@@ -20,7 +20,7 @@ import {
   bandCounts,
   countAnswers,
   crossCounts,
-  meanScores,
+  indexScores,
   multiResponse,
   oneWayAnova,
   summarize,
@@ -66,12 +66,14 @@ const codebook: Codebook = CodebookSchema.parse({
     { id: "krav_2", text: "Etterskudd?", scale: "grad5" },
     { id: "stress_1", text: "Kø", scale: "hyppighet", reverse: true },
   ],
-  indicators: {
-    scoring: { scale: "grad5", points: { 1: 100, 2: 75, 3: 50, 4: 25, 5: 0 } },
-    bands: { labels: grad, from: [87.5, 62.5, 37.5, 12.5, 0], note: "midt mellom svarverdiene" },
-    list: [{ id: "krav", name: "Krav", items: ["krav_1", "krav_2"] }],
+  indices: {
+    copsoq: {
+      scoring: { scale: "grad5", points: { 1: 100, 2: 75, 3: 50, 4: 25, 5: 0 } },
+      bands: { labels: grad, from: [87.5, 62.5, 37.5, 12.5, 0], note: "midt mellom svarverdiene" },
+      list: [{ id: "krav", name: "Krav", items: ["krav_1", "krav_2"] }],
+    },
+    stress: { list: [{ id: "ko", name: "Kø", items: ["stress_1"] }] },
   },
-  stressFactors: [{ name: "Kø", items: ["stress_1"] }],
 });
 
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join("\n")}\n`);
@@ -97,8 +99,8 @@ describe("the codebook in data/svar", () => {
     expect(parsed.success, parsed.error?.message).toBe(true);
     if (parsed.success) {
       expect(codebookProblems(parsed.data)).toEqual([]);
-      expect(parsed.data.indicators.list).toHaveLength(8);
-      expect(parsed.data.stressFactors.map((f) => f.name)).toContain("Kompetansegap");
+      expect(parsed.data.indices.copsoq.list).toHaveLength(8);
+      expect(parsed.data.indices.stress.list.map((f) => f.name)).toContain("Kompetansegap");
     }
   });
 });
@@ -182,7 +184,7 @@ describe("counting answers", () => {
 describe("scoring", () => {
   const respondents = read(sample).respondents;
   if (!respondents) throw new Error("fixture did not read");
-  const krav = meanScores(respondents, codebook, ["krav_1", "krav_2"]);
+  const krav = indexScores(respondents, codebook, "krav");
 
   it("gives each person the mean of the points for the items answered (1 = 100 … 5 = 0)", () => {
     expect(krav).toEqual([87.5, 50, 12.5, null, 75]);
@@ -197,11 +199,13 @@ describe("scoring", () => {
   });
 
   it("puts scores in bands, a bound belonging to the band above", () => {
-    expect(bandCounts(codebook, krav).map((b) => b.count)).toEqual([1, 1, 1, 1, 0]);
+    const bands = codebook.indices.copsoq.bands;
+    if (!bands) throw new Error("the fixture has bands");
+    expect(bandCounts(bands, krav).map((b) => b.count)).toEqual([1, 1, 1, 1, 0]);
   });
 
   it("reverses a reversed scale: daily (code 1) scores highest", () => {
-    expect(meanScores(respondents, codebook, ["stress_1"])).toEqual([3, 2, 1, 3, null]);
+    expect(indexScores(respondents, codebook, "ko")).toEqual([3, 2, 1, 3, null]);
   });
 });
 

@@ -148,10 +148,33 @@ export interface SyntheticAnswers {
   shuffled<T>(items: T[]): T[];
   /** Roughly normal noise around 0, enough to blur a latent order. */
   noise(): number;
+  /** How many answer counts below the size to try when a distribution prints no N (the settings' `searchN`). */
+  searchN: number;
+}
+
+/**
+ * Validation's help for a definition's `respondents` spec, before anything
+ * is counted: each returns the problems it finds with what the spec names
+ * in the codebook (none when all is well), located in the definition's file.
+ */
+export interface CodebookLinks {
+  codebook: Codebook;
+  /** A setting naming a question answered with codes (to count, cross or group by). */
+  choice(setting: string, id: string): Problem[];
+  /** A setting naming a numeric question (to average). */
+  numeric(setting: string, id: string): Problem[];
+  /** A setting naming any question. */
+  question(setting: string, id: string): Problem[];
+  /** A setting naming an index; `bands`: its group must have bands to count. */
+  index(setting: string, id: string, needs?: { bands?: boolean }): Problem[];
+  /** A setting naming a group of indices. */
+  indexGroup(setting: string, id: string): Problem[];
 }
 
 /** Counting a kind from respondent-level answers (`--svar`). */
 export interface RespondentsPart<D extends TableDefinitionBase> {
+  /** What the definition's spec names in the codebook, checked before counting; absent: it names nothing. */
+  links?(definition: D, check: CodebookLinks): Problem[];
   /**
    * The table's rows counted from the answers; undefined when the definition
    * does not say how. Absent: the kind is never counted itself (see

@@ -7,8 +7,16 @@
 import { crosstab } from "./crosstab/index.ts";
 import { frequency } from "./frequency/index.ts";
 import { grid } from "./grid/index.ts";
+import { groupComparison } from "./group-comparison/index.ts";
 import type { TableKind } from "./kind.ts";
 import { multiResponse } from "./multiresponse/index.ts";
 import { scoredMeans } from "./scored-means/index.ts";
 
-export const defaultKinds: readonly TableKind[] = [frequency, crosstab, multiResponse, grid, scoredMeans];
+export const defaultKinds: readonly TableKind[] = [
+  frequency,
+  crosstab,
+  multiResponse,
+  grid,
+  groupComparison,
+  scoredMeans,
+];

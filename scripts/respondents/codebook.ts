@@ -1,10 +1,12 @@
 import { z } from "zod";
 
 /**
- * `data/svar/kodebok.json`: the questionnaire as data. Each question's id,
- * wording and answer scale (codes with labels, and codes that mean "not in
- * the base", e.g. routed past); the COPSOQ indicators with their items,
- * scoring and score bands; the stress factors with their items.
+ * The codebook: a survey instrument as data. Its questions (id, wording,
+ * and either an answer scale or a numeric answer), the scales (codes with
+ * labels, and codes that are answers outside the percentage base), routing
+ * (a question asked only of some), and any number of groups of scored
+ * indices (items averaged per person, a score per code, reversal, bands).
+ * Nothing here knows one survey: a report's codebook names its own.
  */
 const CodeSchema = z.strictObject({ code: z.number().int(), label: z.string().min(1) });
 
@@ -15,35 +17,105 @@ const ScaleSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-const QuestionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _"),
+/** Asked only of those who gave one of these codes to another question; blank for the rest. */
+const RoutingSchema = z.strictObject({ question: z.string(), codes: z.array(z.number().int()).min(1) });
+
+const QuestionId = z.string().regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _");
+
+/** A question answered by choosing one code of a scale (the default type). */
+const ChoiceQuestionSchema = z.strictObject({
+  id: QuestionId,
   text: z.string().min(1),
+  type: z.literal("choice"),
   scale: z.string(),
-  /** Scored in reverse: the highest code gets the lowest score (the stress frequencies, asked from "daily"). */
+  /** Scored in reverse: the highest code gets the lowest score (e.g. a frequency asked from "daily" down). */
   reverse: z.boolean().default(false),
-  /** Asked only of those who gave one of these codes to another question; blank for the rest. */
-  asked: z.strictObject({ question: z.string(), codes: z.array(z.number().int()).min(1) }).optional(),
+  asked: RoutingSchema.optional(),
+});
+
+/** A question answered with a number (an age, a salary, years in the job): no scale. */
+const NumericQuestionSchema = z
+  .strictObject({
+    id: QuestionId,
+    text: z.string().min(1),
+    type: z.literal("numeric"),
+    /** Bounds an answer must lie within (inclusive); default: any number. */
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** Only whole numbers (e.g. years of age); default false. */
+    integer: z.boolean().default(false),
+    /** What the number counts, for readers: "years", "kr". */
+    unit: z.string().optional(),
+    /** Codes that mean "no number" (e.g. 999 = refused), outside every mean; SPSS's user-missing values. */
+    missing: z.array(CodeSchema).default([]),
+    asked: RoutingSchema.optional(),
+  })
+  .refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, {
+    message: "min is at most max",
+    path: ["max"],
+  });
+
+// A question without `type` is a choice question, as every question was before numeric ones.
+const QuestionSchema = z.preprocess(
+  (raw) =>
+    raw && typeof raw === "object" && !Array.isArray(raw) && !("type" in raw) ? { ...raw, type: "choice" } : raw,
+  z.discriminatedUnion("type", [ChoiceQuestionSchema, NumericQuestionSchema]),
+);
+
+/** Points per answer code (e.g. 1 → 100 … 5 → 0), for the items of one scale. */
+const ScoringSchema = z.strictObject({ scale: z.string(), points: z.record(z.string(), z.number()) });
+
+/** Score bands, highest first: a score falls in the first band whose lower bound it reaches. */
+const BandsSchema = z.strictObject({
+  labels: z.array(z.string().min(1)).min(2),
+  from: z.array(z.number()).min(2),
+  /** Why the bounds are where they are, for the method chapter's reader. */
+  note: z.string().optional(),
+});
+
+const IndexSchema = z.strictObject({
+  /** Unique among all the codebook's indices; tables name an index by it. */
+  id: z.string().regex(/^[a-z0-9_-]+$/, "lower-case letters, digits, - and _"),
+  name: z.string().min(1),
+  /** The questions averaged into a person's score. */
+  items: z.array(z.string()).min(1),
+});
+
+/**
+ * Indices scored alike: each person's score on an index is the mean of the
+ * item scores they have (at least `minAnswered` of them). An item's score is
+ * its code (reversed where the question says), mapped through `scoring`
+ * when given; a numeric question's score is its number.
+ */
+const IndexGroupSchema = z.strictObject({
+  $comment: z.string().optional(),
+  /** Default: the code itself. */
+  scoring: ScoringSchema.optional(),
+  bands: BandsSchema.optional(),
+  /** How many of an index's items a person must have answered to get a score; default 1. */
+  minAnswered: z.number().int().min(1).default(1),
+  list: z.array(IndexSchema).min(1),
 });
 
 export const CodebookSchema = z.strictObject({
   $comment: z.string().optional(),
-  /** How many answered the survey; a data file with another number of rows is reported. */
+  /** How many answered the survey; a data file with another number of rows is reported. The synthetic example's size. */
   respondents: z.number().int().positive().optional(),
-  scales: z.record(z.string(), ScaleSchema),
+  /** Columns an answers file may have besides the questions (a respondent number); default ["id"]. */
+  idColumns: z.array(z.string().min(1)).default(["id"]),
+  scales: z.record(z.string(), ScaleSchema).default({}),
   questions: z.array(QuestionSchema).min(1),
-  indicators: z.strictObject({
-    /** Points per answer code, e.g. 1 → 100 … 5 → 0. */
-    scoring: z.strictObject({ scale: z.string(), points: z.record(z.string(), z.number()) }),
-    /** Score bands, highest first: a score falls in the first band whose lower bound it reaches. */
-    bands: z.strictObject({ labels: z.array(z.string()).min(2), from: z.array(z.number()).min(2), note: z.string() }),
-    list: z.array(z.strictObject({ id: z.string(), name: z.string(), items: z.array(z.string()).min(1) })),
-  }),
-  stressFactors: z.array(z.strictObject({ name: z.string(), items: z.array(z.string()).min(1) })),
+  /** Groups of scored indices by id (e.g. the scales of a standard questionnaire); default none. */
+  indices: z.record(z.string().regex(/^[a-z0-9_-]+$/), IndexGroupSchema).default({}),
 });
 
 export type Codebook = z.infer<typeof CodebookSchema>;
 export type Question = Codebook["questions"][number];
+export type ChoiceQuestion = Extract<Question, { type: "choice" }>;
+export type NumericQuestion = Extract<Question, { type: "numeric" }>;
 export type Scale = Codebook["scales"][string];
+export type IndexGroup = Codebook["indices"][string];
+export type Index = IndexGroup["list"][number];
 
 /** Whether a respondent with these answers was asked the question (routing: `asked`). */
 export function wasAsked(question: Question, answers: Record<string, number | null>): boolean {
@@ -52,26 +124,74 @@ export function wasAsked(question: Question, answers: Record<string, number | nu
   return gate != null && question.asked.codes.includes(gate);
 }
 
-/** Cross-references a schema cannot express: every scale, item and routing question named exists. */
+/** A choice question's scale; undefined for a numeric question (codebookProblems guarantees the rest exist). */
+export function scaleOf(codebook: Codebook, question: Question): Scale | undefined {
+  return question.type === "choice" ? codebook.scales[question.scale] : undefined;
+}
+
+/** Codes that are answers outside the base: a scale's `missing`, or a numeric question's. */
+export function missingCodes(codebook: Codebook, question: Question): { code: number; label: string }[] {
+  return question.type === "choice" ? (codebook.scales[question.scale]?.missing ?? []) : question.missing;
+}
+
+/** An index by id, with the group that says how it is scored. */
+export function findIndex(codebook: Codebook, id: string): { group: IndexGroup; index: Index } | undefined {
+  for (const group of Object.values(codebook.indices)) {
+    const index = group.list.find((i) => i.id === id);
+    if (index) return { group, index };
+  }
+  return undefined;
+}
+
+/**
+ * Cross-references a schema cannot express: every scale, item and routing
+ * question named exists, index ids are unique, scoring covers every code of
+ * its scale and applies only to items on it, bands have a label per bound.
+ */
 export function codebookProblems(codebook: Codebook): string[] {
   const problems: string[] = [];
-  const ids = new Set(codebook.questions.map((q) => q.id));
-  const seen = new Set<string>();
+  const byId = new Map<string, Question>();
   for (const q of codebook.questions) {
-    if (seen.has(q.id)) problems.push(`questions: "${q.id}" twice`);
-    seen.add(q.id);
-    if (!codebook.scales[q.scale]) problems.push(`questions.${q.id}.scale: no scale "${q.scale}"`);
-    if (q.asked && !ids.has(q.asked.question))
-      problems.push(`questions.${q.id}.asked: no question "${q.asked.question}"`);
+    if (byId.has(q.id)) problems.push(`questions: "${q.id}" twice`);
+    byId.set(q.id, q);
+    if (q.type === "choice" && !codebook.scales[q.scale])
+      problems.push(`questions.${q.id}.scale: no scale "${q.scale}"`);
   }
-  const { scoring, bands, list } = codebook.indicators;
-  if (!codebook.scales[scoring.scale]) problems.push(`indicators.scoring.scale: no scale "${scoring.scale}"`);
-  if (bands.labels.length !== bands.from.length) problems.push("indicators.bands: as many labels as lower bounds");
-  for (const indicator of list)
-    for (const item of indicator.items)
-      if (!ids.has(item)) problems.push(`indicators.${indicator.id}: no question "${item}"`);
-  for (const factor of codebook.stressFactors)
-    for (const item of factor.items)
-      if (!ids.has(item)) problems.push(`stressFactors.${factor.name}: no question "${item}"`);
+  for (const q of codebook.questions) {
+    if (!q.asked) continue;
+    const gate = byId.get(q.asked.question);
+    if (!gate) problems.push(`questions.${q.id}.asked: no question "${q.asked.question}"`);
+    else if (gate.type !== "choice")
+      problems.push(`questions.${q.id}.asked: "${gate.id}" is numeric; routing follows a choice question's codes`);
+  }
+  const indexIds = new Set<string>();
+  for (const [groupId, group] of Object.entries(codebook.indices)) {
+    const at = `indices.${groupId}`;
+    const { scoring, bands } = group;
+    const scoringScale = scoring ? codebook.scales[scoring.scale] : undefined;
+    if (scoring && !scoringScale) problems.push(`${at}.scoring.scale: no scale "${scoring.scale}"`);
+    if (scoring && scoringScale)
+      for (const { code } of scoringScale.codes)
+        if (scoring.points[String(code)] === undefined)
+          problems.push(`${at}.scoring.points: no points for code ${code} of scale "${scoring.scale}"`);
+    if (bands) {
+      if (bands.labels.length !== bands.from.length)
+        problems.push(`${at}.bands: ${bands.labels.length} labels but ${bands.from.length} lower bounds`);
+      if (bands.from.some((bound, i) => i > 0 && bound >= bands.from[i - 1]))
+        problems.push(`${at}.bands.from: lower bounds from highest to lowest`);
+    }
+    for (const index of group.list) {
+      if (indexIds.has(index.id)) problems.push(`${at}: index "${index.id}" is defined twice`);
+      indexIds.add(index.id);
+      if (index.items.length < group.minAnswered)
+        problems.push(`${at}.${index.id}: ${index.items.length} items, fewer than minAnswered (${group.minAnswered})`);
+      for (const item of index.items) {
+        const q = byId.get(item);
+        if (!q) problems.push(`${at}.${index.id}: no question "${item}"`);
+        else if (scoring && (q.type !== "choice" || q.scale !== scoring.scale))
+          problems.push(`${at}.${index.id}: "${item}" is not on the scoring scale "${scoring.scale}"`);
+      }
+    }
+  }
   return problems;
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
 import { collectFacts } from "../compute/facts.ts";
 import type { Problem } from "../errors.ts";
 import type { TableDefinitions } from "../kinds/definitions.ts";
@@ -13,7 +13,14 @@ import { type Codebook, CodebookSchema, codebookProblems } from "./codebook.ts";
 import { deriveTables } from "./derive.ts";
 import { type Respondents, readRespondentsCsv } from "./read.ts";
 import { readRespondentsSav } from "./read-sav.ts";
-import { makeSyntheticRespondents, type SyntheticResult, SyntheticSettingsSchema } from "./synthetic.ts";
+import { specLinkProblems } from "./spec-links.ts";
+import {
+  makeSyntheticRespondents,
+  type SyntheticResult,
+  type SyntheticSettings,
+  SyntheticSettingsSchema,
+  syntheticSize,
+} from "./synthetic.ts";
 
 export interface FromRespondents {
   data: Map<string, DataTable>;
@@ -59,6 +66,40 @@ export function readCodebook({ dataDir, show }: Place, config: ReportConfig): Lo
   return { value: parsed.data };
 }
 
+/** The synthetic example's settings (report.json: `respondents.syntheticSettings`); defaults when the file is absent. */
+export function readSyntheticSettings(
+  place: Place,
+  config: ReportConfig,
+  required = true,
+): Loaded<{ settings: SyntheticSettings; file: string }> {
+  const path = join(place.dataDir, config.respondents.syntheticSettings);
+  const file = place.show(path);
+  if (!required && !existsSync(path)) return { value: { settings: SyntheticSettingsSchema.parse({}), file } };
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    return {
+      problems: [
+        { file, expected: "a readable settings file for the synthetic example", found: (error as Error).message },
+      ],
+    };
+  }
+  const raw = parseJson(file, text, "settings for the synthetic example in valid JSON");
+  if (raw.problem) return { problems: [raw.problem] };
+  const parsed = SyntheticSettingsSchema.safeParse(raw.value);
+  if (!parsed.success)
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        column: issue.path.join("."),
+        expected: "settings for the synthetic example (see scripts/respondents/synthetic.ts)",
+        found: issue.message,
+      })),
+    };
+  return { value: { settings: parsed.data, file } };
+}
+
 /** The synthetic example: made from the published tables, the facts and the settings for unpublished questions. */
 export function makeSynthetic(
   place: Place,
@@ -68,26 +109,31 @@ export function makeSynthetic(
   published: Map<string, DataTable>,
   kinds: readonly TableKind[] = defaultKinds,
 ): Loaded<SyntheticResult> {
-  const path = join(place.dataDir, config.respondents.syntheticSettings);
-  let settings: ReturnType<typeof SyntheticSettingsSchema.parse>;
-  try {
-    const json = parseJson(
-      place.show(path),
-      readFileSync(path, "utf8"),
-      "settings for the synthetic example in valid JSON",
-    );
-    if (json.problem) return { problems: [json.problem] };
-    settings = SyntheticSettingsSchema.parse(json.value);
-  } catch (error) {
+  const read = readSyntheticSettings(place, config);
+  if (!read.value) return { problems: read.problems };
+  const { settings, file } = read.value;
+  const size = syntheticSize(codebook, settings);
+  if (size === undefined)
     return {
       problems: [
-        { file: place.show(path), expected: "settings for the synthetic example", found: (error as Error).message },
+        {
+          file,
+          column: "respondents",
+          expected: "the synthetic example's size: respondents here, or in the codebook",
+          found: "neither says",
+        },
       ],
     };
-  }
   const facts = collectFacts(published, config.factsPrefix);
   return {
-    value: makeSyntheticRespondents(codebook, definitions, published, facts, config.respondents.seed, settings, kinds),
+    value: makeSyntheticRespondents(
+      codebook,
+      definitions,
+      published,
+      facts,
+      { seed: config.respondents.seed, size, settings, settingsFile: file },
+      kinds,
+    ),
   };
 }
 
@@ -122,12 +168,21 @@ export async function tablesFromRespondents(
   definitions: TableDefinitions,
   published: Map<string, DataTable>,
   kinds: readonly TableKind[] = defaultKinds,
+  /** Where each table is defined, for messages (load's `tableFiles`). */
+  tableFiles: Record<string, string> = {},
 ): Promise<{ result?: FromRespondents; problems: Problem[] }> {
   const codebook = readCodebook(place, config);
   if (!codebook.value) return { problems: codebook.problems };
+  const links = specLinkProblems(codebook.value, definitions, tableFiles, kinds);
+  if (links.length > 0) return { problems: links };
   const { answers } = config.respondents;
-  // Synthetic data says so in its name (npm run synthetic writes syntetisk-eksempel.csv).
-  const synthetic = !answers || basename(answers).includes("syntetisk");
+  // Answers are synthetic when made in memory, or read from the file npm run synthetic writes.
+  let synthetic = !answers;
+  if (answers) {
+    const read = readSyntheticSettings(place, config, false);
+    if (!read.value) return { problems: read.problems };
+    synthetic = normalize(read.value.settings.write.file) === normalize(answers);
+  }
   let respondents: Respondents;
   let notes: string[] = [];
   if (answers) {

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { Problem } from "../errors.ts";
 import type { Codebook } from "./codebook.ts";
-import { checkAnswers, type Respondents } from "./read.ts";
+import { checkAnswers, questionIdFor, type Respondents } from "./read.ts";
 
 /** The part of sav-reader (a CommonJS-only package) used here. */
 interface SavReaderModule {
@@ -38,12 +38,18 @@ export async function readRespondentsSav(
   } catch (error) {
     return { problems: [{ file, expected: "an SPSS data file (.sav)", found: (error as Error).message }] };
   }
-  const columns = reader.meta.sysvars.map((v) => v.name);
+  // Text variables (open answers) the codebook has no question for are not counted: left out, as the drafter leaves them.
+  const known = new Set(codebook.questions.map((q) => q.id));
+  const names = reader.meta.sysvars.filter((v) => v.type === 0 || known.has(questionIdFor(v.name))).map((v) => v.name);
+  const columns = names.map(questionIdFor);
+  const nameOf = new Map(columns.map((c, i) => [c, names[i]]));
   const problems: Problem[] = [];
   for (const question of codebook.questions) {
+    // A numeric question's value labels (if any) name its missing codes; only scales are compared.
+    if (question.type !== "choice") continue;
     const scale = codebook.scales[question.scale];
     const known = new Map([...scale.codes, ...scale.missing].map((c) => [c.code, c.label]));
-    for (const entry of reader.meta.getValueLabels(question.id) ?? []) {
+    for (const entry of reader.meta.getValueLabels(nameOf.get(question.id) ?? question.id) ?? []) {
       const expected = known.get(Number(entry.val));
       if (expected !== undefined && expected !== entry.label.trim())
         problems.push({
@@ -56,7 +62,7 @@ export async function readRespondentsSav(
   }
   const records = rows.map((row, i) => ({
     row: i + 1,
-    cells: columns.map((c) => {
+    cells: names.map((c) => {
       const value = row[c];
       // SPSS writes a blank (system-missing) numeric answer as null; strings as text.
       return value === undefined || value === null || (typeof value === "number" && Number.isNaN(value))

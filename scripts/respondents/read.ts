@@ -1,6 +1,6 @@
 import { type Problem, quoteFound } from "../errors.ts";
 import { parseCsv } from "../load/csv.ts";
-import { type Codebook, wasAsked } from "./codebook.ts";
+import { type Codebook, type NumericQuestion, type Question, wasAsked } from "./codebook.ts";
 
 /** One respondent's answers: a code per question, null where left blank. */
 export interface Respondent {
@@ -14,8 +14,15 @@ export interface Respondents {
   rows: Respondent[];
 }
 
-/** Columns a respondent file may have besides the codebook's questions. */
-const ID_COLUMNS = new Set(["id", "respondent", "lopenummer"]);
+/**
+ * The question id an SPSS variable name stands for: SPSS names are
+ * case-insensitive, so lower case; a character a question id cannot hold
+ * (".", "@", "#", a letter outside a–z) becomes "_". The drafter names
+ * questions so and the .sav reader matches columns so.
+ */
+export function questionIdFor(spssName: string): string {
+  return spssName.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+}
 
 /** A cell as written → a code, or why not. Excel may write 3 as "3,0" or "3.0". */
 function parseCode(text: string): number | null | undefined {
@@ -26,8 +33,64 @@ function parseCode(text: string): number | null | undefined {
 }
 
 /**
+ * A numeric answer as written → a number, or why not: a decimal point or a
+ * decimal comma (Excel in a Norwegian locale), no thousands separators (a
+ * "1,500" would be ambiguous).
+ */
+function parseNumber(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === "") return null;
+  if (!/^-?(\d+([.,]\d+)?|[.,]\d+)$/.test(t)) return undefined;
+  return Number(t.replace(",", "."));
+}
+
+/** What a numeric question accepts, in words, for a message. */
+function numericExpected(q: NumericQuestion): string {
+  const kind = q.integer ? "a whole number" : "a number";
+  const unit = q.unit ? ` ${q.unit}` : "";
+  const range =
+    q.min !== undefined && q.max !== undefined
+      ? ` from ${q.min} to ${q.max}${unit}`
+      : q.min !== undefined
+        ? ` of at least ${q.min}${unit}`
+        : q.max !== undefined
+          ? ` of at most ${q.max}${unit}`
+          : unit;
+  const missing =
+    q.missing.length > 0 ? `, one of the codes ${q.missing.map((c) => `${c.code} (${c.label})`).join(", ")}` : "";
+  return `${kind}${range}${missing}, or blank`;
+}
+
+/** One cell checked against its question: the answer, or what was expected instead. */
+function readCell(
+  codebook: Codebook,
+  q: Question,
+  cell: string | number | null,
+): { answer: number | null } | { expected: string } {
+  if (q.type === "numeric") {
+    const value = typeof cell === "number" ? cell : cell === null ? null : parseNumber(cell);
+    if (value === null) return { answer: null };
+    const ok =
+      value !== undefined &&
+      Number.isFinite(value) &&
+      (q.missing.some((c) => c.code === value) ||
+        ((!q.integer || Number.isInteger(value)) &&
+          (q.min === undefined || value >= q.min) &&
+          (q.max === undefined || value <= q.max)));
+    return ok ? { answer: value } : { expected: numericExpected(q) };
+  }
+  const code = typeof cell === "number" ? cell : cell === null ? null : parseCode(cell);
+  const scale = codebook.scales[q.scale];
+  const allowed = [...scale.codes, ...scale.missing];
+  if (code === undefined || (code !== null && !allowed.some((c) => c.code === code)))
+    return { expected: `one of the codes ${allowed.map((c) => `${c.code} (${c.label})`).join(", ")}, or blank` };
+  return { answer: code };
+}
+
+/**
  * Check answers against the codebook: every question a column, every code
- * one of its scale's (or a missing-value code), routed questions blank for
+ * one of its scale's (or a missing-value code), every number within its
+ * question's bounds, routed questions blank for
  * those not asked. All problems at once, each naming file, row and column.
  */
 export function checkAnswers(
@@ -46,18 +109,18 @@ export function checkAnswers(
         column: q.id,
         expected: `a column "${q.id}" (${q.text})`,
         found: "no such column",
-        hint: "the codebook data/svar/kodebok.json lists every question the data must have",
+        hint: "the codebook (report.json: respondents.codebook) lists every question the data must have",
       });
   }
   for (const column of columns) {
-    if (!questions.has(column) && !ID_COLUMNS.has(column))
+    if (!questions.has(column) && !codebook.idColumns.includes(column))
       problems.push({
         file,
         row: 1,
         column,
-        expected: "only questions in the codebook (and an id column)",
+        expected: `only questions in the codebook, and its id columns (${codebook.idColumns.join(", ")})`,
         found: `a column ${quoteFound(column)}`,
-        hint: "add the question to data/svar/kodebok.json, or remove the column",
+        hint: "add the question to the codebook, or remove the column",
       });
   }
   if (problems.length > 0) return { problems };
@@ -69,20 +132,12 @@ export function checkAnswers(
       const question = questions.get(column);
       if (!question) return;
       const cell = record.cells[i] ?? null;
-      const code = typeof cell === "number" ? cell : cell === null ? null : parseCode(cell);
-      const scale = codebook.scales[question.scale];
-      const allowed = [...scale.codes, ...scale.missing];
-      if (code === undefined || (code !== null && !allowed.some((c) => c.code === code))) {
-        problems.push({
-          file,
-          row: record.row,
-          column,
-          expected: `one of the codes ${allowed.map((c) => `${c.code} (${c.label})`).join(", ")}, or blank`,
-          found: quoteFound(String(cell)),
-        });
+      const read = readCell(codebook, question, cell);
+      if ("expected" in read) {
+        problems.push({ file, row: record.row, column, expected: read.expected, found: quoteFound(String(cell)) });
         return;
       }
-      answers[column] = code;
+      answers[column] = read.answer;
     });
     rows.push({ row: record.row, answers });
   }
@@ -107,7 +162,7 @@ export function checkAnswers(
       file,
       expected: `${codebook.respondents} respondents (one row each), as the codebook says`,
       found: `${rows.length} rows`,
-      hint: 'update "respondents" in data/svar/kodebok.json if the survey has a new number of answers',
+      hint: 'update "respondents" in the codebook if the survey has a new number of answers',
     });
   }
   return problems.length > 0 ? { problems } : { respondents: { file, rows }, problems };

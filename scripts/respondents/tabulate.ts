@@ -1,5 +1,13 @@
 import { createRequire } from "node:module";
-import { type Codebook, type Question, wasAsked } from "./codebook.ts";
+import {
+  type ChoiceQuestion,
+  type Codebook,
+  findIndex,
+  type IndexGroup,
+  missingCodes,
+  type Question,
+  wasAsked,
+} from "./codebook.ts";
 import type { Respondents } from "./read.ts";
 
 /**
@@ -20,13 +28,20 @@ export function question(codebook: Codebook, id: string): Question {
   return found;
 }
 
+/** A question counted by its codes: a numeric one has no categories to count. */
+export function choiceQuestion(codebook: Codebook, id: string): ChoiceQuestion {
+  const found = question(codebook, id);
+  if (found.type !== "choice") throw new Error(`the codebook's question "${id}" is numeric, not answered with codes`);
+  return found;
+}
+
 /** A question's answers: a count per code in scale order, per missing-value code, and the blanks. */
 export function countAnswers(
   respondents: Respondents,
   codebook: Codebook,
   id: string,
 ): { answers: LabelledCount[]; missing: LabelledCount[]; blank: number } {
-  const scale = codebook.scales[question(codebook, id).scale];
+  const scale = codebook.scales[choiceQuestion(codebook, id).scale];
   const count = (code: number) => respondents.rows.filter((r) => r.answers[id] === code).length;
   return {
     answers: scale.codes.map((c) => ({ ...c, count: count(c.code) })),
@@ -42,8 +57,8 @@ export function crossCounts(
   rowId: string,
   columnId: string,
 ): { rows: string[]; columns: string[]; counts: number[][] } {
-  const rowScale = codebook.scales[question(codebook, rowId).scale];
-  const columnScale = codebook.scales[question(codebook, columnId).scale];
+  const rowScale = codebook.scales[choiceQuestion(codebook, rowId).scale];
+  const columnScale = codebook.scales[choiceQuestion(codebook, columnId).scale];
   return {
     rows: rowScale.codes.map((c) => c.label),
     columns: columnScale.codes.map((c) => c.label),
@@ -73,24 +88,43 @@ export function multiResponse(
   };
 }
 
-/** One person's score on a question: points by code (indicators) or the code itself, reversed where the codebook says. */
-export function itemScore(codebook: Codebook, q: Question, code: number | null): number | null {
-  if (code === null) return null;
-  const scale = codebook.scales[q.scale];
-  if (!scale.codes.some((c) => c.code === code)) return null; // a missing-value code scores nothing
-  const { scoring } = codebook.indicators;
-  if (q.scale === scoring.scale) return scoring.points[String(code)] ?? null;
-  if (!q.reverse) return code;
-  const codes = scale.codes.map((c) => c.code);
-  return Math.min(...codes) + Math.max(...codes) - code;
+/**
+ * One person's score on an index item: a numeric answer as it is; a code
+ * reversed where the question says (lowest + highest − code), then mapped
+ * through the group's points, or else the code itself. A missing-value code
+ * or a blank scores nothing.
+ */
+export function itemScore(codebook: Codebook, group: IndexGroup, q: Question, answer: number | null): number | null {
+  if (answer === null) return null;
+  if (missingCodes(codebook, q).some((c) => c.code === answer)) return null;
+  if (q.type === "numeric") return answer;
+  const codes = codebook.scales[q.scale].codes.map((c) => c.code);
+  if (!codes.includes(answer)) return null;
+  const code = q.reverse ? Math.min(...codes) + Math.max(...codes) - answer : answer;
+  return group.scoring ? (group.scoring.points[String(code)] ?? null) : code;
 }
 
-/** Each person's mean score over the items they answered (null: none answered). */
-export function meanScores(respondents: Respondents, codebook: Codebook, itemIds: string[]): (number | null)[] {
-  const items = itemIds.map((id) => question(codebook, id));
+/** Each person's score on an index: the mean of the item scores they have (null: fewer than the group's minimum). */
+export function indexScores(respondents: Respondents, codebook: Codebook, indexId: string): (number | null)[] {
+  const found = findIndex(codebook, indexId);
+  if (!found) throw new Error(`the codebook has no index "${indexId}"`);
+  const { group, index } = found;
+  const items = index.items.map((id) => question(codebook, id));
   return respondents.rows.map((r) => {
-    const scores = items.map((q) => itemScore(codebook, q, r.answers[q.id])).filter((s): s is number => s !== null);
-    return scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length;
+    const scores = items
+      .map((q) => itemScore(codebook, group, q, r.answers[q.id]))
+      .filter((s): s is number => s !== null);
+    return scores.length < group.minAnswered ? null : scores.reduce((a, b) => a + b, 0) / scores.length;
+  });
+}
+
+/** Each person's answer to a numeric question; null for a blank or a missing-value code. */
+export function numericAnswers(respondents: Respondents, codebook: Codebook, id: string): (number | null)[] {
+  const q = question(codebook, id);
+  if (q.type !== "numeric") throw new Error(`the codebook's question "${id}" is not numeric`);
+  return respondents.rows.map((r) => {
+    const value = r.answers[id];
+    return value == null || q.missing.some((c) => c.code === value) ? null : value;
   });
 }
 
@@ -109,8 +143,11 @@ export function summarize(scores: (number | null)[]): { n: number; mean: number;
 }
 
 /** How many scores fall in each band; a score belongs to the first band (highest first) whose lower bound it reaches. */
-export function bandCounts(codebook: Codebook, scores: (number | null)[]): { label: string; count: number }[] {
-  const { labels, from } = codebook.indicators.bands;
+export function bandCounts(
+  bands: { labels: string[]; from: number[] },
+  scores: (number | null)[],
+): { label: string; count: number }[] {
+  const { labels, from } = bands;
   const counts = labels.map((label) => ({ label, count: 0 }));
   for (const score of scores) {
     if (score === null) continue;

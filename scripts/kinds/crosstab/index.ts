@@ -131,5 +131,10 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
     };
   },
 
-  respondents: { derive: deriveCrosstab, synthesize: synthesizeCrosstab },
+  respondents: {
+    links: ({ respondents: spec }, check) =>
+      spec ? [...check.choice("row", spec.row), ...check.choice("column", spec.column)] : [],
+    derive: deriveCrosstab,
+    synthesize: synthesizeCrosstab,
+  },
 };

@@ -115,6 +115,13 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
   },
 
   respondents: {
+    links: (definition, check) => {
+      const spec = definition.respondents;
+      if (!spec) return [];
+      return "index" in spec
+        ? check.index("index", spec.index, { bands: true })
+        : check.choice("question", spec.question);
+    },
     derive: deriveFrequency,
     // Counted tables have no published percentages to differ from.
     counted: (definition) => ({ ...definition, publishedDiffers: {} }),

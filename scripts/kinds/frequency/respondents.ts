@@ -1,13 +1,15 @@
-import { wasAsked } from "../../respondents/codebook.ts";
+import { findIndex, wasAsked } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
-import { bandCounts, countAnswers, meanScores, question } from "../../respondents/tabulate.ts";
+import { blankCategory } from "../../respondents/non-response.ts";
+import { bandCounts, choiceQuestion, countAnswers, indexScores } from "../../respondents/tabulate.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { DeriveContext, DerivedRows, SyntheticAnswers } from "../kind.ts";
 import type { FrequencyTableDefinition } from "./schema.ts";
 
 /**
- * One question's answers counted (blanks as "Ikke besvart", those routed
- * past it under `notAsked`), or the score bands of an indicator.
+ * One question's answers counted (blanks under the `blank` category, those
+ * routed past it under `notAsked`), or how many scores on an index fall in
+ * each of its group's bands.
  */
 export function deriveFrequency(
   definition: FrequencyTableDefinition,
@@ -21,25 +23,32 @@ export function deriveFrequency(
     [definition.count]: count,
     ...(definition.publishedPercent ? { [definition.publishedPercent]: null } : {}),
   });
-  if ("indicator" in spec) {
-    const indicator = codebook.indicators.list.find((i) => i.id === spec.indicator);
-    if (!indicator) return undefined;
-    const scores = meanScores(respondents, codebook, indicator.items);
-    for (const band of bandCounts(codebook, scores)) out.push(withPercent(band.label, band.count));
+  if ("index" in spec) {
+    // specLinkProblems has checked that the index exists and its group has bands.
+    const bands = findIndex(codebook, spec.index)?.group.bands;
+    if (!bands) return undefined;
+    const scores = indexScores(respondents, codebook, spec.index);
+    for (const band of bandCounts(bands, scores)) out.push(withPercent(band.label, band.count));
     const blank = scores.filter((s) => s === null).length;
-    for (const label of definition.nonResponse) out.push(withPercent(label, label === "Ikke besvart" ? blank : 0));
+    const blankLabel = blankCategory(definition.nonResponse, spec);
+    for (const label of definition.nonResponse) out.push(withPercent(label, label === blankLabel ? blank : 0));
   } else {
-    const q = question(codebook, spec.question);
+    const q = choiceQuestion(codebook, spec.question);
     const counts = countAnswers(respondents, codebook, q.id);
     for (const a of counts.answers) out.push(withPercent(a.label, a.count));
     const asked = respondents.rows.filter((r) => wasAsked(q, r.answers));
+    const blankLabel = blankCategory(
+      definition.nonResponse,
+      spec,
+      counts.missing.map((m) => m.label),
+    );
     for (const label of definition.nonResponse) {
       const missing = counts.missing.find((m) => m.label === label);
       const count = missing
         ? missing.count
         : label === spec.notAsked
           ? respondents.rows.length - asked.length
-          : label === "Ikke besvart"
+          : label === blankLabel
             ? asked.filter((r) => r.answers[q.id] == null).length
             : 0;
       out.push(withPercent(label, count));
@@ -62,8 +71,9 @@ export function synthesizeFrequency(
   const codes: number[] = [];
   for (const row of published.rows) {
     const label = String(row.values[definition.category]);
-    if (label === spec.notAsked || label === "Ikke besvart") continue;
     const code = answers.codeOf(q, label);
+    // Rows outside the base that are no code (the blanks, those not asked) are nobody's answer.
+    if (code === undefined && definition.nonResponse.includes(label)) continue;
     if (code === undefined) answers.notes.push(`${tableId}: «${label}» is not in the codebook's scale for ${q.id}`);
     else codes.push(...Array.from({ length: Number(row.values[definition.count]) }, () => code));
   }

@@ -23,13 +23,19 @@ export const FrequencyTableSchema = definitionSchema("frequency", {
     .default({}),
   /**
    * How to count the table from respondent-level answers: one question's
-   * answers (blanks as "Ikke besvart", those routed past the question under
-   * `notAsked`), or the score bands of a COPSOQ indicator.
+   * answers (blanks under `blank`, those routed past the question under
+   * `notAsked`), or how many people's scores on one of the codebook's
+   * indices fall in each of its group's bands.
    */
   respondents: z
     .union([
-      z.strictObject({ question: z.string(), notAsked: z.string().optional() }),
-      z.strictObject({ indicator: z.string() }),
+      z.strictObject({
+        question: z.string(),
+        notAsked: z.string().optional(),
+        /** The category counting blanks; default: the first of `nonResponse` that is no missing code nor `notAsked`. */
+        blank: z.string().optional(),
+      }),
+      z.strictObject({ index: z.string(), blank: z.string().optional() }),
     ])
     .optional(),
 });

@@ -121,5 +121,13 @@ export const grid: TableKind<GridTableDefinition, GridTable> = {
     };
   },
 
-  respondents: { derive: deriveGrid, synthesize: synthesizeGrid },
+  respondents: {
+    links: ({ respondents: spec }, check) => {
+      if (!spec) return [];
+      if ("indices" in spec) return check.indexGroup("indices.group", spec.indices.group);
+      return spec.items.flatMap((item, i) => check.choice(`items.${i}`, item));
+    },
+    derive: deriveGrid,
+    synthesize: synthesizeGrid,
+  },
 };

@@ -1,38 +1,36 @@
 import { policyOf, roundHalfUp } from "../../compute/rounding.ts";
 import type { FieldSchema } from "../../load/schema.ts";
-import type { Codebook } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
-import type { Respondents } from "../../respondents/read.ts";
 import { countsForPercents, largestRemainder } from "../../respondents/synthetic-counts.ts";
-import { meanScores, oneWayAnova, question, summarize } from "../../respondents/tabulate.ts";
+import { indexScores, question, summarize } from "../../respondents/tabulate.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { DeriveContext, DerivedRows, SyntheticAnswers } from "../kind.ts";
 import type { GridTableDefinition } from "./schema.ts";
 
 /**
  * One row per question, each column the percentage giving one answer code;
- * or one row per indicator with N, mean and SD of its scores; or the stress
- * factors' means by the groups of one question.
+ * or one row per index of an index group with N, mean and SD of its scores.
  */
 export function deriveGrid(definition: GridTableDefinition, context: DeriveContext): DerivedRows | undefined {
   const { codebook, respondents, source, labels } = context;
   const spec = definition.respondents;
   if (!spec) return undefined;
-  if ("indicators" in spec) {
-    const fields = spec.indicators;
-    const rows = codebook.indicators.list.map((indicator, i) => {
-      const s = summarize(meanScores(respondents, codebook, indicator.items));
-      return derivedRow(i, {
-        [definition.rowHeader]: indicator.name,
-        [fields.n]: s.n,
-        [fields.mean]: roundHalfUp(s.mean, 0),
-        [fields.sd]: roundHalfUp(s.sd, 0),
-      });
+  if ("indices" in spec) {
+    const fields = spec.indices;
+    const rows = (codebook.indices[fields.group]?.list ?? []).map((index, i) => {
+      const s = summarize(indexScores(respondents, codebook, index.id));
+      return derivedRow(
+        i,
+        {
+          [definition.rowHeader]: index.name,
+          [fields.n]: s.n,
+          [fields.mean]: roundHalfUp(s.mean, fields.decimals),
+          [fields.sd]: roundHalfUp(s.sd, fields.decimals),
+        },
+        { [fields.mean]: fields.decimals, [fields.sd]: fields.decimals },
+      );
     });
     return { rows };
-  }
-  if ("groupMeans" in spec) {
-    return groupMeans(codebook, definition.rowHeader, spec.groupMeans.by, respondents, labels.group);
   }
   const rows = spec.items.map((id, i) => {
     const q = question(codebook, id);
@@ -54,7 +52,9 @@ export function deriveGrid(definition: GridTableDefinition, context: DeriveConte
   });
   // A table only counted from answers has no schema file: its columns are the question's answers.
   const q = spec.items[0] ? question(codebook, spec.items[0]) : undefined;
-  const answerLabels = new Map(q ? codebook.scales[q.scale].codes.map((c) => [c.code, c.label]) : []);
+  const answerLabels = new Map(
+    q?.type === "choice" ? codebook.scales[q.scale].codes.map((c) => [c.code, c.label]) : [],
+  );
   const fields: FieldSchema[] = [
     { name: definition.rowHeader, type: "string", title: definition.rowLabel || labels.question },
     ...Object.entries(spec.columns).map(([name, code]) => ({
@@ -64,51 +64,6 @@ export function deriveGrid(definition: GridTableDefinition, context: DeriveConte
     })),
     ...(spec.n ? [{ name: spec.n, type: "integer" as const, title: labels.n }] : []),
     ...(spec.total ? [{ name: spec.total, type: "integer" as const, title: labels.total }] : []),
-  ];
-  return { rows, fields };
-}
-
-/**
- * The stress factors' mean scores (reversed: 6 = daily) by the answers to
- * one question: a row per group, a column per factor, then a row each for
- * one-way ANOVA's F and p (groups as rows keeps long answer labels readable).
- */
-function groupMeans(
-  codebook: Codebook,
-  rowHeader: string,
-  by: string,
-  respondents: Respondents,
-  groupLabel: string,
-): DerivedRows {
-  const groups = codebook.scales[question(codebook, by).scale].codes;
-  const factors = codebook.stressFactors.map((factor, k) => {
-    const scores = meanScores(respondents, codebook, factor.items);
-    const byGroup = groups.map((g) =>
-      respondents.rows.flatMap((r, i) => (r.answers[by] === g.code && scores[i] !== null ? [scores[i] as number] : [])),
-    );
-    return { field: `faktor_${k + 1}`, name: factor.name, byGroup, anova: oneWayAnova(byGroup) };
-  });
-  const fields: FieldSchema[] = [
-    { name: rowHeader, type: "string", title: groupLabel },
-    ...factors.map((f) => ({ name: f.field, type: "number" as const, title: f.name })),
-  ];
-  const line = (
-    index: number,
-    header: string,
-    value: (f: (typeof factors)[number]) => number | null,
-    decimals: number,
-  ) =>
-    derivedRow(
-      index,
-      { [rowHeader]: header, ...Object.fromEntries(factors.map((f) => [f.field, value(f)])) },
-      Object.fromEntries(factors.map((f) => [f.field, decimals])),
-    );
-  const rows = [
-    ...groups.map((g, k) =>
-      line(k, g.label, (f) => (f.byGroup[k].length > 0 ? roundHalfUp(f.anova.means[k], 1) : null), 1),
-    ),
-    line(groups.length, "F", (f) => roundHalfUp(f.anova.f, 1), 1),
-    line(groups.length + 1, "p", (f) => roundHalfUp(f.anova.p, 3), 3),
   ];
   return { rows, fields };
 }
@@ -135,7 +90,9 @@ export function synthesizeGrid(
     if (!q) return;
     const percents = fields.map((f) => Number(row.values[f]));
     // N as printed, or else the largest number of answers whose whole counts print as these percentages.
-    const candidates = spec.n ? [Number(row.values[spec.n])] : Array.from({ length: 40 }, (_, k) => total - k);
+    const candidates = spec.n
+      ? [Number(row.values[spec.n])]
+      : Array.from({ length: answers.searchN }, (_, k) => total - k);
     let counts: number[] | undefined;
     let n = candidates[0];
     for (const candidate of candidates) {

@@ -28,8 +28,9 @@ export const GridTableSchema = definitionSchema("grid", {
   /**
    * From respondent-level answers: either one row per question, each column
    * the percentage giving one answer code (with N and the total in the
-   * columns named), or one row per COPSOQ indicator with N, mean and
-   * standard deviation of the scores.
+   * columns named), or one row per index of one of the codebook's index
+   * groups with N, mean and standard deviation of the scores. (Group
+   * comparisons are a kind of their own: groupComparison.)
    */
   respondents: z
     .union([
@@ -40,12 +41,16 @@ export const GridTableSchema = definitionSchema("grid", {
         n: z.string().optional(),
         total: z.string().optional(),
       }),
-      z.strictObject({ indicators: z.strictObject({ n: z.string(), mean: z.string(), sd: z.string() }) }),
-      /**
-       * The stress factors' mean scores by the answers to one question: a row
-       * per factor, a column per answer (the group), then one-way ANOVA's F and p.
-       */
-      z.strictObject({ groupMeans: z.strictObject({ by: z.string() }) }),
+      z.strictObject({
+        indices: z.strictObject({
+          group: z.string(),
+          n: z.string(),
+          mean: z.string(),
+          sd: z.string(),
+          /** Decimals of mean and SD; default 0. */
+          decimals: z.number().int().min(0).max(3).default(0),
+        }),
+      }),
     ])
     .optional(),
 });

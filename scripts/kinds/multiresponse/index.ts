@@ -57,5 +57,10 @@ export const multiResponse: TableKind<MultiResponseTableDefinition, MultiRespons
     base: format.number(table.base),
   }),
 
-  respondents: { derive: deriveMultiResponse, synthesize: synthesizeMultiResponse },
+  respondents: {
+    links: ({ respondents: spec }, check) =>
+      (spec?.items ?? []).flatMap((item, i) => check.question(`items.${i}`, item)),
+    derive: deriveMultiResponse,
+    synthesize: synthesizeMultiResponse,
+  },
 };

@@ -1,0 +1,71 @@
+import { derivedRow } from "../../respondents/derived-row.ts";
+import { groupComparisonTable } from "../../respondents/group-comparison.ts";
+import type { DataTable } from "../../validate/table.ts";
+import { computeGrid } from "../grid/compute.ts";
+import type { GridTable, GridTableDefinition } from "../grid/index.ts";
+import { grid } from "../grid/index.ts";
+import type { TableKind } from "../kind.ts";
+import { type GroupComparisonTableDefinition, GroupComparisonTableSchema } from "./schema.ts";
+
+export type { GroupComparisonTableDefinition } from "./schema.ts";
+
+/** Computed, a group comparison is a grid of its rows; only its kind (class and partial) differs. */
+export type GroupComparisonTable = Omit<GridTable, "kind"> & { kind: "groupComparison" };
+
+/**
+ * The definition as the grid it is shown as: its rows as they come, every
+ * column of the data, the heading over the groups from the data's schema
+ * unless the definition names one.
+ */
+function asGridDefinition(definition: GroupComparisonTableDefinition, data: DataTable): GridTableDefinition {
+  const { respondents: _counted, ...shown } = definition;
+  const rowLabel =
+    definition.rowLabel || (data.schema.fields.find((f) => f.name === definition.rowHeader)?.title ?? "");
+  return { ...shown, kind: "grid", rowLabel };
+}
+
+const asGrid = (table: GroupComparisonTable): GridTable => ({ ...table, kind: "grid" });
+
+/**
+ * Measures compared by the groups of a choice question, with one-way ANOVA
+ * (respondents/group-comparison.ts counts it); shown, cited and charted as
+ * a grid, with a partial of its own a project can replace.
+ */
+export const groupComparison: TableKind<GroupComparisonTableDefinition, GroupComparisonTable> = {
+  name: "groupComparison",
+  schema: GroupComparisonTableSchema,
+
+  checkNeeds: (definition, check) => check.column("rowHeader", definition.rowHeader, ["string"]),
+
+  compute: (definition, { id, data, format }) => ({
+    table: { ...computeGrid(id, asGridDefinition(definition, data), data, format), kind: "groupComparison" },
+    problems: [],
+  }),
+
+  lookups: {
+    value: (table, keys, filters, context) => grid.lookups.value?.(asGrid(table), keys, filters, context) ?? "",
+  },
+  cells: (table, context) => grid.cells(asGrid(table), context),
+  chartRows: (table, context) => grid.chartRows(asGrid(table), context),
+  view: (table, context) => grid.view(asGrid(table), context),
+
+  respondents: {
+    links: ({ respondents: spec }, check) => [
+      ...check.choice("by", spec.by),
+      ...spec.measures.flatMap((m, i) =>
+        "index" in m
+          ? check.index(`measures.${i}.index`, m.index)
+          : "indices" in m
+            ? check.indexGroup(`measures.${i}.indices`, m.indices)
+            : check.numeric(`measures.${i}.question`, m.question),
+      ),
+    ],
+    derive: (definition, { codebook, respondents, labels }) => {
+      const table = groupComparisonTable(respondents, codebook, definition.respondents, {
+        field: definition.rowHeader,
+        title: definition.rowLabel || labels.group,
+      });
+      return { rows: table.rows.map((r, i) => derivedRow(i, r.values, r.decimals)), fields: table.fields };
+    },
+  },
+};
