@@ -151,6 +151,7 @@ export async function loadAndCompute(
               sources.tables,
               data,
               kinds,
+              sources.tableFiles,
             );
             if (!result) throw new InputProblems(problems);
             return result;
