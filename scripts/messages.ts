@@ -121,3 +121,45 @@ export const problem = {
   hintDecimalMark: (mark: "," | ".") =>
     `this file is ${mark === "," ? "semicolon" : "comma"}-separated, so decimals are written with "${mark}"`,
 } as const;
+
+/** The problems a chapter's helpers report ({{tall "x"}}, {{tabell "x"}}, …), with the chapter's file and line. */
+export const helperProblem = {
+  arguments: (what: string, args: unknown[]): Said => ({
+    expected: what,
+    found: args.length === 0 ? "no arguments" : JSON.stringify(args),
+  }),
+  unknownFact: (factsPrefix: string, id: string): Said => ({
+    expected: `the id of a row in a data/${factsPrefix}*.csv file`,
+    found: `"${id}"`,
+  }),
+  notFrequency: (kind: string, id: string): Said => ({
+    expected: "a frequency table",
+    found: `a ${kind} table ("${id}")`,
+  }),
+  unknownTable: (id: string): Said => ({ expected: "the id of a table defined in report/tables/", found: `"${id}"` }),
+  shareArguments: (hash: unknown): Said => ({
+    expected: 'del="fact ids" and av="fact ids" (or part= and of=)',
+    found: JSON.stringify(hash),
+  }),
+  shareCounts: (part: number, whole: number): Said => ({
+    expected: "whole counts with a positive total",
+    found: `${part} of ${whole}`,
+  }),
+  placedTwice: (what: "table" | "figure", id: string): Said => ({
+    expected: `each ${what} placed once`,
+    found: `"${id}" a second time`,
+  }),
+  missingPartial: (partial: string, kind: string): Said => ({
+    expected: `a partial ${partial} for the kind "${kind}"`,
+    found: "none",
+  }),
+  unknownChart: (id: string, known: string[]): Said => ({
+    expected: `the id of a chart in report/charts (${known.join(", ")})`,
+    found: `"${id}"`,
+  }),
+  unknownTableOrChart: (id: string): Said => ({ expected: "a table or chart id", found: `"${id}"` }),
+  referenceNeverPlaced: (what: "table" | "figure", placing: string, id: string): Said => ({
+    expected: `the ${what} to be placed in the report with {{${placing} "${id}"}}`,
+    found: "a reference to a table or figure the report never shows",
+  }),
+} as const;

@@ -16,6 +16,7 @@ import type { NumberFormat } from "../format/numbers.ts";
 import { isFrequencyTable } from "../kinds/frequency/index.ts";
 import type { Bibliography } from "../load/bibliography.ts";
 import { type Labels, syntheticMark } from "../locale/index.ts";
+import { helperProblem, type Said } from "../messages.ts";
 import { registerCitationHelpers } from "./citations.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
@@ -78,6 +79,9 @@ class HelperProblem extends Error {
   }
 }
 
+/** A HelperProblem saying what the message catalogue says. */
+const said = ({ expected, found }: Said) => new HelperProblem(expected, found);
+
 export function formatFact(format: NumberFormat, fact: Pick<Fact, "unit" | "decimals">, value: number): string {
   switch (fact.unit) {
     case "prosent":
@@ -124,7 +128,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   const strings = (args: unknown[], what: string, min = 1): string[] => {
     if (args.length < min || args.some((a) => typeof a !== "string")) {
-      throw new HelperProblem(what, args.length === 0 ? "no arguments" : JSON.stringify(args));
+      throw said(helperProblem.arguments(what, args));
     }
     return args as string[];
   };
@@ -132,19 +136,19 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   const fact = (id: string): Fact => {
     const found = model.facts.get(id);
     if (!found) {
-      throw new HelperProblem(`the id of a row in a data/${model.config.factsPrefix}*.csv file`, `"${id}"`);
+      throw said(helperProblem.unknownFact(model.config.factsPrefix, id));
     }
     return found;
   };
 
   const frequency = (t: ComputedTable) => {
-    if (!isFrequencyTable(t)) throw new HelperProblem("a frequency table", `a ${t.kind} table ("${t.id}")`);
+    if (!isFrequencyTable(t)) throw said(helperProblem.notFrequency(t.kind, t.id));
     return t;
   };
 
   const table = (id: string): ComputedTable => {
     const found = model.tables.get(id);
-    if (!found) throw new HelperProblem("the id of a table defined in report/tables/", `"${id}"`);
+    if (!found) throw said(helperProblem.unknownTable(id));
     return found;
   };
 
@@ -197,7 +201,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const hash = options.hash as { del?: string; av?: string; part?: string; of?: string };
     const [del, av] = [hash.del ?? hash.part, hash.av ?? hash.of];
     if (typeof del !== "string" || typeof av !== "string") {
-      throw new HelperProblem('del="fact ids" and av="fact ids" (or part= and of=)', JSON.stringify(options.hash));
+      throw said(helperProblem.shareArguments(options.hash));
     }
     const sum = (ids: string) =>
       ids
@@ -208,7 +212,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const part = sum(del);
     const whole = sum(av);
     if (!Number.isInteger(part) || !Number.isInteger(whole) || whole <= 0) {
-      throw new HelperProblem("whole counts with a positive total", `${part} of ${whole}`);
+      throw said(helperProblem.shareCounts(part, whole));
     }
     const share = roundingPolicy(model.config.rounding)(part, whole, 0);
     return number(format.percent(share.value, share.decimals));
@@ -262,9 +266,9 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   helper("tabell", (args) => {
     const [id] = strings(args, "a table id");
     const t = table(id);
-    if (numbering.tables.has(id)) throw new HelperProblem("each table placed once", `"${id}" a second time`);
+    if (numbering.tables.has(id)) throw said(helperProblem.placedTwice("table", id));
     const missing = markup.missingPartial(t);
-    if (missing) throw new HelperProblem(`a partial ${missing} for the kind "${t.kind}"`, "none");
+    if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     return placeholders.block(markup.table(t, numbering.number("table", id, t.definition.title)));
   });
 
@@ -273,12 +277,9 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const [id] = strings(args, "a chart id");
     const chart = context.charts.get(id);
     if (!chart) {
-      throw new HelperProblem(
-        `the id of a chart in report/charts (${[...context.charts.keys()].join(", ")})`,
-        `"${id}"`,
-      );
+      throw said(helperProblem.unknownChart(id, [...context.charts.keys()]));
     }
-    if (numbering.figures.has(id)) throw new HelperProblem("each figure placed once", `"${id}" a second time`);
+    if (numbering.figures.has(id)) throw said(helperProblem.placedTwice("figure", id));
     const tableIds = new Set([chart.meta.table, ...Object.values(chart.meta.data ?? {})]);
     // A figure drawn from a table counted from synthetic answers says so, as the table does.
     const synthetic =
@@ -289,7 +290,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const tables = [...tableIds].map(table);
     for (const t of tables) {
       const missing = markup.missingPartial(t);
-      if (missing) throw new HelperProblem(`a partial ${missing} for the kind "${t.kind}"`, "none");
+      if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     }
     const numbered = numbering.number("figure", id, caption);
     return placeholders.block(markup.figure(chartMarkup(chart), caption, numbered, tables, chart.meta));
@@ -301,7 +302,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const asked = options.hash?.type;
     const kind: CaptionKind =
       asked === "figur" || asked === "figure" || (!model.tables.has(id) && context.charts.has(id)) ? "figure" : "table";
-    if (kind === "table" && !model.tables.has(id)) throw new HelperProblem("a table or chart id", `"${id}"`);
+    if (kind === "table" && !model.tables.has(id)) throw said(helperProblem.unknownTableOrChart(id));
     const where = { file: context.file(), line: options.loc?.start.line };
     return placeholders.later(() => {
       const n = (kind === "table" ? numbering.tables : numbering.figures).get(id);
@@ -311,8 +312,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
           file: where.file,
           row: where.line,
           column: `{{ref "${id}"}}`,
-          expected: `the ${kind} to be placed in the report with {{${placing} "${id}"}}`,
-          found: "a reference to a table or figure the report never shows",
+          ...helperProblem.referenceNeverPlaced(kind, placing, id),
         });
         return "?";
       }
