@@ -13,6 +13,7 @@
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
 import { join, relative } from "node:path";
+import { readAcceptances } from "./accept/record.ts";
 import { compareSnapshots, formatChanges } from "./changes/compare.ts";
 import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
@@ -320,7 +321,11 @@ async function buildWith(
     timings,
     log,
     async () => {
-      const current = snapshot(model, documents[0].document.body);
+      const current = snapshot(
+        model,
+        documents[0].document.body,
+        await readAcceptances(sources.paths.data, options.root),
+      );
       const previous = await readSnapshot(writer, outDir);
       return { current, changes: previous ? compareSnapshots(previous, current) : undefined };
     },
@@ -331,6 +336,7 @@ async function buildWith(
   );
   for (const c of changes?.cells ?? []) log(`  ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
   for (const s of changes?.sentences ?? []) log(`  «${s.after}»`);
+  for (const a of changes?.accepted ?? []) log(`  ${model.locale.labels.changes.acceptedLine(a)}`);
 
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
   const prefix = (id: string) => (options.editions && id ? `${id}/` : "");

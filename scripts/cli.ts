@@ -5,6 +5,7 @@
  *   check [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
  *   new DIR [--lang nb|en]
  *   codebook FILE.sav [--out FILE]
+ *   accept TABLE|FILE [--project DIR] [--data DIR] [--reason TEXT]
  *
  * --project names the report's folder (its report/, data/ and optional
  * templates/); without it, the repository's own report is built.
@@ -24,6 +25,7 @@ const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --a
        npm run check -- [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
        npm run new -- DIR [--lang nb|en]
        npm run codebook -- FILE.sav [--out FILE]
+       npm run accept -- TABLE|FILE [--project DIR] [--data DIR] [--reason TEXT]
        npm run dev -- [--project DIR] [--edition NAME] [--port N] [--pdf-after SECONDS]
        npm run bench -- [--project DIR] [--runs N]
 
@@ -35,6 +37,7 @@ const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --a
   --svar          count the tables from respondent-level answers
   --html-only     skip the PDF (no browser needed)
   --lang nb|en    language of a new report (default nb)
+  --reason TEXT   accept: why the counts are new, for the change summary
   --help, --version`;
 
 function version(): string {
@@ -82,6 +85,19 @@ async function main(argv: string[]): Promise<number> {
       const root = projectRoot(values.project);
       await check({ root, dataDir: values.data, log, tablesFrom: values.svar ? "respondents" : undefined });
       if (!values.quiet) process.stderr.write(`${message.checkPassed}\n`);
+      return ExitCode.ok;
+    }
+    if (command === "accept") {
+      const { acceptCounts } = await import("./accept/index.ts");
+      const [target] = rest;
+      if (!target || rest.length > 1) {
+        process.stderr.write(`${USAGE}\n`);
+        return ExitCode.usage;
+      }
+      const root = projectRoot(values.project);
+      const result = await acceptCounts({ root, dataDir: values.data, target, reason: values.reason });
+      if (result.accepted.length === 0) process.stderr.write(`${message.acceptNothing(target)}\n`);
+      for (const a of result.accepted) process.stderr.write(`${message.accepted(a)}\n`);
       return ExitCode.ok;
     }
     if (command === "new") {
@@ -134,6 +150,7 @@ function parse(argv: string[]) {
       "all-editions": { type: "boolean", default: false },
       svar: { type: "boolean", default: false },
       lang: { type: "string" },
+      reason: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", default: false },
     },

@@ -217,6 +217,13 @@ export interface TableKind<
    * and a definition of it may not declare `checks`.
    */
   totals?(table: T): { n: number; total: number };
+  /**
+   * Columns of the data file holding numbers as published that follow from
+   * the counts (published percentages). `compute` reports each such cell that
+   * no longer follows as a problem at its file, row and column, and `npm run
+   * accept` empties exactly those; absent: the kind has none.
+   */
+  publishedColumns?(definition: D): string[];
   /** Absent: the kind is only read from published data. */
   readonly respondents?: RespondentsPart<D>;
 }

@@ -100,5 +100,9 @@ export interface Labels {
     table: string;
     row: string;
     column: string;
+    /** Heading over the published percentages `npm run accept` cleared. */
+    accepted: string;
+    /** One table's cleared published percentages and why; `reason` undefined: the user gave none. */
+    acceptedLine: (a: { table: string; file: string; column: string; rows: number[]; reason?: string }) => string;
   };
 }

@@ -46,6 +46,8 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
   compute: (definition, { id, data }) => computeCrosstab(id, definition, data),
 
   // Every cell is in the base: N and the total are both the grand total.
+  publishedColumns: (definition) => (definition.publishedPercent ? [definition.publishedPercent] : []),
+
   totals: (table) => ({ n: table.grandTotal, total: table.grandTotal }),
 
   lookups: {

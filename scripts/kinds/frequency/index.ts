@@ -38,6 +38,8 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
 
   compute: (definition, { id, data }) => computeFrequency(id, definition, data),
 
+  publishedColumns: (definition) => (definition.publishedPercent ? [definition.publishedPercent] : []),
+
   totals: (table) => ({ n: table.base, total: table.grandTotal }),
 
   lookups: {
