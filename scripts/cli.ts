@@ -1,7 +1,7 @@
 /**
  * Command line: `npm run build`, `npm run check` and `npm run new` end up here.
  *
- *   build [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
+ *   build [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
  *   check [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
  *   new DIR [--lang nb|en]
  *   codebook FILE.sav [--out FILE]
@@ -21,7 +21,7 @@ import { message } from "./messages.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
 
 const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR]
-                        [--svar] [--html-only] [--quiet] [--debug]
+                        [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
        npm run check -- [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
        npm run new -- DIR [--lang nb|en]
        npm run codebook -- FILE.sav [--out FILE]
@@ -36,6 +36,8 @@ const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --a
   --all-editions  every edition, each into out/<edition>/, with one browser
   --svar          count the tables from respondent-level answers
   --html-only     skip the PDF (no browser needed)
+  --compare-with FILE  the change summary compares with this number record (.tall-forrige-bygg.json) of a
+                  published build, not with the previous build into the output folder
   --lang nb|en    language of a new report (default nb)
   --reason TEXT   accept: why the counts are new, for the change summary
   --help, --version`;
@@ -74,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
         pdf: !values["html-only"],
         editions: values["all-editions"] ? "all" : values.edition,
         tablesFrom: values.svar ? "respondents" : undefined,
+        compareWith: values["compare-with"],
         log,
       });
       if (!values.quiet) process.stderr.write(`${message.built(result.files)}\n`);
@@ -151,6 +154,7 @@ function parse(argv: string[]) {
       svar: { type: "boolean", default: false },
       lang: { type: "string" },
       reason: { type: "string" },
+      "compare-with": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", default: false },
     },

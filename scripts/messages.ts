@@ -32,6 +32,8 @@ export const message = {
   /** The hint of a published percentage the counts no longer give. */
   acceptHint: (table: string) =>
     `the report computes percentages from the counts. If you changed counts on purpose, run: npm run accept -- ${table} (it empties every published percentage of the table that no longer follows, and the change summary records it); otherwise a number is mistyped`,
+  compareWithUnreadable: (path: string, code: string | undefined) =>
+    `--compare-with ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot be read (${code ?? "unknown error"})`}; name the number record (.tall-forrige-bygg.json) of the build to compare with`,
 } as const;
 
 /** What was expected and what was found, for a Problem (see errors.ts); one function per kind of problem. */

@@ -34,12 +34,13 @@ export function compareSnapshots(before: BuildSnapshot, after: BuildSnapshot): C
 }
 
 /** The change summary (endringer.md / changes.md) in the report's language. */
-export function formatChanges(changes: Changes, labels: Labels): string {
+export function formatChanges(changes: Changes, labels: Labels, comparedWith?: string): string {
   const words = labels.changes;
+  const title = comparedWith ? words.titleComparedWith(comparedWith) : words.title;
   if (changes.cells.length + changes.sentences.length + changes.accepted.length === 0) {
-    return `# ${words.title}\n\n${words.none}\n`;
+    return `# ${title}\n\n${words.none}\n`;
   }
-  const lines = [`# ${words.title}`, ""];
+  const lines = [`# ${title}`, ""];
   if (changes.accepted.length > 0) {
     lines.push(`## ${words.accepted} (${changes.accepted.length})`, "");
     for (const a of changes.accepted) lines.push(`- ${words.acceptedLine(a)}`);
