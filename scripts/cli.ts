@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
-import { ExitCode, ReportError } from "./errors.ts";
+import { ExitCode, environmentError, ReportError } from "./errors.ts";
 import { message } from "./messages.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
 
@@ -81,7 +81,23 @@ async function main(argv: string[]): Promise<number> {
       });
       if (!values.quiet) process.stderr.write(`${message.built(result.files)}\n`);
       // For npm run bench: per-stage milliseconds of this build.
-      if (values["timings-json"]) await writeFile(values["timings-json"], JSON.stringify(result.timings));
+      const timingsFile = values["timings-json"];
+      if (timingsFile) {
+        // A failed write(2) names no path: name the file here, so a full disk reads as such (exit 5).
+        // The build is written by now: report the failure without "nothing was written".
+        const failed = await writeFile(timingsFile, JSON.stringify(result.timings)).then(
+          () => undefined,
+          (error: unknown) => {
+            const environment = environmentError(error, timingsFile);
+            if (!environment) throw error;
+            return environment;
+          },
+        );
+        if (failed) {
+          process.stderr.write(`${failed.message}\n`);
+          return failed.exitCode;
+        }
+      }
       return ExitCode.ok;
     }
     if (command === "check") {
@@ -129,6 +145,13 @@ async function main(argv: string[]): Promise<number> {
       if (values.debug && error.cause) process.stderr.write(`${(error.cause as Error).stack}\n`);
       if (command === "build" && error.exitCode !== ExitCode.usage) process.stderr.write(`${message.nothingWritten}\n`);
       return error.exitCode;
+    }
+    // A full or read-only disk met outside the output writer (caches, --timings-json, accept): exit 5, not a bug.
+    const environment = environmentError(error);
+    if (environment) {
+      process.stderr.write(`${environment.message}\n`);
+      if (values.debug) process.stderr.write(`${(error as Error).stack}\n`);
+      return environment.exitCode;
     }
     process.stderr.write(
       `${message.internalError(String((error as Error).stack ?? error))}\n${message.nothingWritten}\n`,

@@ -34,6 +34,21 @@ export const message = {
     `the report computes percentages from the counts. If you changed counts on purpose, run: npm run accept -- ${table} (it empties every published percentage of the table that no longer follows, and the change summary records it); otherwise a number is mistyped`,
   compareWithUnreadable: (path: string, code: string | undefined) =>
     `--compare-with ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot be read (${code ?? "unknown error"})`}; name the number record (.tall-forrige-bygg.json) of the build to compare with`,
+  /** A system call the machine refused (errors.ts environmentError): one sentence naming the path. */
+  environment: (code: string, path: string, syscall: string | undefined) => {
+    const verb = syscall === "open" || syscall === "read" || syscall === "scandir" ? "use" : "write";
+    const why: Record<string, string> = {
+      EROFS: "the file system is read-only; build into a writable folder (--out DIR)",
+      ENOSPC: "the disk is full; free some space, or build into another disk (--out DIR)",
+      EDQUOT: "the disk quota is used up; free some space, or build into another disk (--out DIR)",
+      EACCES: "permission denied; build into a folder you may write to (--out DIR)",
+      EPERM: "the operation is not permitted; build into a folder you may write to (--out DIR)",
+      EMFILE: "too many files are open; close some programs and build again",
+      ENFILE: "too many files are open on this machine; close some programs and build again",
+      EIO: "the disk reported an input/output error; check the disk",
+    };
+    return `Could not ${verb} ${path}: ${why[code] ?? code} (${code}).`;
+  },
 } as const;
 
 /** What was expected and what was found, for a Problem (see errors.ts); one function per kind of problem. */
