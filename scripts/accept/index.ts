@@ -32,7 +32,7 @@ export interface AcceptOptions {
   root: string;
   /** Data folder; default `<root>/data`. */
   dataDir?: string;
-  /** A table id, or a data file (`utdanning`, `utdanning.csv`, `data/utdanning.csv`). */
+  /** A table id, or a data file (`kurs`, `kurs.csv`, `data/kurs.csv`). */
   target: string;
   /** Why, in the user's words, for the change summary; default: the locale's reason. */
   reason?: string;

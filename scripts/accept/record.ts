@@ -18,7 +18,7 @@ const AcceptanceSchema = z.strictObject({
   id: z.string().min(1),
   /** The table whose published percentages were cleared. */
   table: z.string().min(1),
-  /** The data file as messages name it (`data/utdanning.csv`). */
+  /** The data file as messages name it (`data/kurs.csv`). */
   file: z.string().min(1),
   column: z.string().min(1),
   /** Spreadsheet rows (header = 1) whose cell was emptied. */

@@ -1,6 +1,6 @@
 /**
  * Relations between facts and tables: a definition's `checks` says which
- * fact the prose cites for the table's N or total (the 210 who answered), so
+ * fact the prose cites for the table's N or total (how many answered), so
  * that a new count in the table and an old fact in the prose cannot both be
  * printed. Checked after compute, when both numbers exist.
  */
