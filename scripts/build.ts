@@ -13,7 +13,9 @@
  * Stages pass plain values; only load, print and write touch disk or a browser.
  */
 import { join, relative } from "node:path";
+import { readAcceptances } from "./accept/record.ts";
 import { compareSnapshots, formatChanges } from "./changes/compare.ts";
+import { readComparedRecord } from "./changes/record.ts";
 import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
@@ -65,6 +67,12 @@ export interface BuildOptions {
   tablesFrom?: "published" | "respondents";
   /** Where the outputs go; default: the output folder on disk, all or nothing. */
   writer?: OutputWriter;
+  /**
+   * The number record (`.tall-forrige-bygg.json`) of the build the change
+   * summary compares with, e.g. a published one kept under version control;
+   * default: the previous build into `outDir`.
+   */
+  compareWith?: string;
   /** The table kinds a definition may name, in order; default: the standard registry (kinds/registry.ts). */
   kinds?: readonly TableKind[];
 }
@@ -320,24 +328,31 @@ async function buildWith(
     timings,
     log,
     async () => {
-      const current = snapshot(model, documents[0].document.body);
-      const previous = await readSnapshot(writer, outDir);
+      const current = snapshot(
+        model,
+        documents[0].document.body,
+        await readAcceptances(sources.paths.data, options.root),
+      );
+      const previous = options.compareWith
+        ? await readComparedRecord(options.compareWith, options.root)
+        : await readSnapshot(writer, outDir);
       return { current, changes: previous ? compareSnapshots(previous, current) : undefined };
     },
     ({ changes }) =>
       changes
-        ? `${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences since the previous build${changes.cells.length + changes.sentences.length > 0 ? ` (see ${names.changes}):` : ""}`
+        ? `${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences since ${options.compareWith ? `the build recorded in ${options.compareWith}` : "the previous build"}${changes.cells.length + changes.sentences.length > 0 ? ` (see ${names.changes}):` : ""}`
         : "first build into this folder: nothing to compare with",
   );
   for (const c of changes?.cells ?? []) log(`  ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
   for (const s of changes?.sentences ?? []) log(`  «${s.after}»`);
+  for (const a of changes?.accepted ?? []) log(`  ${model.locale.labels.changes.acceptedLine(a)}`);
 
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
   const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
   const files: Record<string, string | Uint8Array> = {};
   for (const { edition, document } of documents) files[`${prefix(edition.id)}${names.report}.html`] = document.html;
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
-  if (changes) files[names.changes] = formatChanges(changes, model.locale.labels);
+  if (changes) files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith);
 
   // 6 print: one browser for every edition.
   if (print) {

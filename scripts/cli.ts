@@ -1,10 +1,11 @@
 /**
  * Command line: `npm run build`, `npm run check` and `npm run new` end up here.
  *
- *   build [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--svar] [--html-only] [--quiet] [--debug]
+ *   build [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
  *   check [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
  *   new DIR [--lang nb|en]
  *   codebook FILE.sav [--out FILE]
+ *   accept TABLE|FILE [--project DIR] [--data DIR] [--reason TEXT]
  *
  * --project names the report's folder (its report/, data/ and optional
  * templates/); without it, the repository's own report is built.
@@ -15,15 +16,16 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
-import { ExitCode, ReportError } from "./errors.ts";
+import { ExitCode, environmentError, ReportError } from "./errors.ts";
 import { message } from "./messages.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
 
 const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR]
-                        [--svar] [--html-only] [--quiet] [--debug]
+                        [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
        npm run check -- [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
        npm run new -- DIR [--lang nb|en]
        npm run codebook -- FILE.sav [--out FILE]
+       npm run accept -- TABLE|FILE [--project DIR] [--data DIR] [--reason TEXT]
        npm run dev -- [--project DIR] [--edition NAME] [--port N] [--pdf-after SECONDS]
        npm run bench -- [--project DIR] [--runs N]
 
@@ -34,7 +36,10 @@ const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --a
   --all-editions  every edition, each into out/<edition>/, with one browser
   --svar          count the tables from respondent-level answers
   --html-only     skip the PDF (no browser needed)
+  --compare-with FILE  the change summary compares with this number record (.tall-forrige-bygg.json) of a
+                  published build, not with the previous build into the output folder
   --lang nb|en    language of a new report (default nb)
+  --reason TEXT   accept: why the counts are new, for the change summary
   --help, --version`;
 
 function version(): string {
@@ -71,17 +76,47 @@ async function main(argv: string[]): Promise<number> {
         pdf: !values["html-only"],
         editions: values["all-editions"] ? "all" : values.edition,
         tablesFrom: values.svar ? "respondents" : undefined,
+        compareWith: values["compare-with"],
         log,
       });
       if (!values.quiet) process.stderr.write(`${message.built(result.files)}\n`);
       // For npm run bench: per-stage milliseconds of this build.
-      if (values["timings-json"]) await writeFile(values["timings-json"], JSON.stringify(result.timings));
+      const timingsFile = values["timings-json"];
+      if (timingsFile) {
+        // A failed write(2) names no path: name the file here, so a full disk reads as such (exit 5).
+        // The build is written by now: report the failure without "nothing was written".
+        const failed = await writeFile(timingsFile, JSON.stringify(result.timings)).then(
+          () => undefined,
+          (error: unknown) => {
+            const environment = environmentError(error, timingsFile);
+            if (!environment) throw error;
+            return environment;
+          },
+        );
+        if (failed) {
+          process.stderr.write(`${failed.message}\n`);
+          return failed.exitCode;
+        }
+      }
       return ExitCode.ok;
     }
     if (command === "check") {
       const root = projectRoot(values.project);
       await check({ root, dataDir: values.data, log, tablesFrom: values.svar ? "respondents" : undefined });
       if (!values.quiet) process.stderr.write(`${message.checkPassed}\n`);
+      return ExitCode.ok;
+    }
+    if (command === "accept") {
+      const { acceptCounts } = await import("./accept/index.ts");
+      const [target] = rest;
+      if (!target || rest.length > 1) {
+        process.stderr.write(`${USAGE}\n`);
+        return ExitCode.usage;
+      }
+      const root = projectRoot(values.project);
+      const result = await acceptCounts({ root, dataDir: values.data, target, reason: values.reason });
+      if (result.accepted.length === 0) process.stderr.write(`${message.acceptNothing(target)}\n`);
+      for (const a of result.accepted) process.stderr.write(`${message.accepted(a)}\n`);
       return ExitCode.ok;
     }
     if (command === "new") {
@@ -111,6 +146,13 @@ async function main(argv: string[]): Promise<number> {
       if (command === "build" && error.exitCode !== ExitCode.usage) process.stderr.write(`${message.nothingWritten}\n`);
       return error.exitCode;
     }
+    // A full or read-only disk met outside the output writer (caches, --timings-json, accept): exit 5, not a bug.
+    const environment = environmentError(error);
+    if (environment) {
+      process.stderr.write(`${environment.message}\n`);
+      if (values.debug) process.stderr.write(`${(error as Error).stack}\n`);
+      return environment.exitCode;
+    }
     process.stderr.write(
       `${message.internalError(String((error as Error).stack ?? error))}\n${message.nothingWritten}\n`,
     );
@@ -134,6 +176,8 @@ function parse(argv: string[]) {
       "all-editions": { type: "boolean", default: false },
       svar: { type: "boolean", default: false },
       lang: { type: "string" },
+      reason: { type: "string" },
+      "compare-with": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", default: false },
     },

@@ -3,6 +3,8 @@
  * (documented in the README); anything else is a bug and exits 70.
  */
 
+import { message } from "./messages.ts";
+
 export const ExitCode = {
   ok: 0,
   /** Data or report content is wrong: see the problems listed. */
@@ -13,11 +15,30 @@ export const ExitCode = {
   browser: 3,
   /** Rendering tried to reach the network. */
   network: 4,
+  /** The machine refused: a read-only or full disk, a permission, too many open files. */
+  environment: 5,
   /** An unexpected failure: a bug in the generator. */
   internal: 70,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** System error codes that mean the machine, not the input or the generator, stopped the run. */
+const ENVIRONMENT_CODES = new Set(["EROFS", "ENOSPC", "EDQUOT", "EACCES", "EPERM", "EMFILE", "ENFILE", "EIO"]);
+
+/**
+ * A failed system call the user can act on (free space, another folder), as
+ * one sentence naming the path; undefined for anything else, which stays a
+ * bug (exit 70). `path` names the file when the error does not (a failed
+ * write(2) carries no path).
+ */
+export function environmentError(error: unknown, path?: string): ReportError | undefined {
+  if (error instanceof ReportError || !(error instanceof Error)) return undefined;
+  const { code, syscall, path: errorPath, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  if (code === undefined || !ENVIRONMENT_CODES.has(code)) return undefined;
+  const where = errorPath ?? dest ?? path ?? "a file";
+  return new ReportError(message.environment(code, where, syscall), ExitCode.environment, { cause: error });
+}
 
 /** One thing wrong with an input file, located as precisely as we can. */
 export interface Problem {

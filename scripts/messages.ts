@@ -21,6 +21,34 @@ export const message = {
     `no starter report in language "${language}" (known: ${known.join(", ")})`,
   newCreated: (dir: string, files: number) =>
     `created a new report in ${dir} (${files} files). Next:\n  npm run build -- --project ${dir}\n  npm run check -- --project ${dir}\nand read ${dir}/README.md.`,
+  acceptUnknownTarget: (target: string, isDataFile: boolean, known: string[]) =>
+    isDataFile
+      ? `accept ${target}: no table of this data file has published percentages to clear (tables that have: ${known.join(", ")})`
+      : `accept ${target}: no table or data file of that name (tables with published percentages: ${known.join(", ")})`,
+  acceptNothing: (target: string) =>
+    `accept ${target}: every published percentage still follows from the counts; nothing was changed`,
+  accepted: (a: { table: string; file: string; column: string; rows: number[] }) =>
+    `accepted new counts in table ${a.table}: emptied ${a.rows.length} published ${a.rows.length === 1 ? "percentage" : "percentages"} in ${a.file}, column "${a.column}", ${a.rows.length === 1 ? "row" : "rows"} ${a.rows.join(", ")}; the next build's change summary records it`,
+  /** The hint of a published percentage the counts no longer give. */
+  acceptHint: (table: string) =>
+    `the report computes percentages from the counts. If you changed counts on purpose, run: npm run accept -- ${table} (it empties every published percentage of the table that no longer follows, and the change summary records it); otherwise a number is mistyped`,
+  compareWithUnreadable: (path: string, code: string | undefined) =>
+    `--compare-with ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot be read (${code ?? "unknown error"})`}; name the number record (.tall-forrige-bygg.json) of the build to compare with`,
+  /** A system call the machine refused (errors.ts environmentError): one sentence naming the path. */
+  environment: (code: string, path: string, syscall: string | undefined) => {
+    const verb = syscall === "open" || syscall === "read" || syscall === "scandir" ? "use" : "write";
+    const why: Record<string, string> = {
+      EROFS: "the file system is read-only; build into a writable folder (--out DIR)",
+      ENOSPC: "the disk is full; free some space, or build into another disk (--out DIR)",
+      EDQUOT: "the disk quota is used up; free some space, or build into another disk (--out DIR)",
+      EACCES: "permission denied; build into a folder you may write to (--out DIR)",
+      EPERM: "the operation is not permitted; build into a folder you may write to (--out DIR)",
+      EMFILE: "too many files are open; close some programs and build again",
+      ENFILE: "too many files are open on this machine; close some programs and build again",
+      EIO: "the disk reported an input/output error; check the disk",
+    };
+    return `Could not ${verb} ${path}: ${why[code] ?? code} (${code}).`;
+  },
 } as const;
 
 /** What was expected and what was found, for a Problem (see errors.ts); one function per kind of problem. */

@@ -452,16 +452,20 @@ describe("rebuilding with changed numbers", () => {
     const dataDir = join(work, "data-changed");
     await cp(join(root, "data"), dataDir, { recursive: true });
     const facts = await readFile(join(dataDir, "fakta.csv"), "utf8");
-    await writeFile(join(dataDir, "fakta.csv"), facts.replace("\nsvarte,210,", "\nsvarte,200,"));
+    // Not "svarte": 23 tables declare that their total equals it (checks.total), so a new value alone fails the build.
+    await writeFile(
+      join(dataDir, "fakta.csv"),
+      facts.replace("\nsendt_privat_epost,260,", "\nsendt_privat_epost,250,"),
+    );
 
     const lines: string[] = [];
     await build({ root, dataDir, outDir: changedOut, pdf: false, log: (line) => lines.push(line) });
     const summary = await readFile(join(changedOut, "endringer.md"), "utf8");
-    // 200 of 299 = 66.9 → 67 %: the count and the computed response rate both change.
-    expect(summary).toContain("og 200 svarte.");
-    expect(summary).toContain("Svarprosenten ble altså 67\u00a0%");
+    // 210 of 289 = 72.7 → 73 %: the sum and the computed response rate both change.
+    expect(summary).toContain("Skjemaet gikk dermed til 289 helsesekretærer, og 210 svarte.");
+    expect(summary).toContain("Svarprosenten ble altså 73\u00a0%");
     expect(summary).toMatch(/før: Skjemaet gikk dermed til 299 helsesekretærer, og 210 svarte\./);
-    expect(lines.join("\n")).toContain("«Svarprosenten ble altså 67\u00a0%");
+    expect(lines.join("\n")).toContain("«Svarprosenten ble altså 73\u00a0%");
 
     // The same data again: nothing changed.
     await build({ root, dataDir, outDir: changedOut, pdf: false });
@@ -497,12 +501,17 @@ describe("rebuilding with changed numbers", () => {
     // Published percentages record the old publication: a deliberate change empties them.
     await writeFile(
       join(dataDir, "kontorstorrelse.csv"),
-      csv.replace(/,\d+\n/g, ",\n").replace("0–1 lege,27,", "0–1 lege,37,"),
+      // Ten move from the middle group, so the total still equals the 210 who answered (checks.total).
+      csv
+        .replace(/,\d+\n/g, ",\n")
+        .replace("0–1 lege,27,", "0–1 lege,37,")
+        .replace("2–6 leger,168,", "2–6 leger,158,"),
     );
     await build({ root, dataDir, outDir: changedOut, pdf: false });
     const summary = await readFile(join(changedOut, "endringer.md"), "utf8");
     expect(summary).toContain("kontorstorrelse · 0–1 lege · Antall: 27 → 37");
-    expect(summary).toContain("kontorstorrelse · 0–1 lege · Prosent: 13\u00a0% → 17\u00a0%"); // 37/220 = 16.8
+    expect(summary).toContain("kontorstorrelse · 0–1 lege · Prosent: 13\u00a0% → 18\u00a0%"); // 37/210 = 17.6
+    expect(summary).toContain("kontorstorrelse · 2–6 leger · Antall: 168 → 158");
 
     // The table, its chart, its percentages and every sentence citing it follow the new count.
     const html = cheerio.load(await readFile(join(changedOut, "rapport.html"), "utf8"));
@@ -515,17 +524,17 @@ describe("rebuilding with changed numbers", () => {
           .map((c) => html(c).text()),
       );
     expect(row).toEqual([
-      ["0–1 lege", "37", "17"],
-      ["2–6 leger", "168", "76"], // 168/220 = 76.4
+      ["0–1 lege", "37", "18"],
+      ["2–6 leger", "158", "75"], // 158/210 = 75.2
       ["7 leger eller flere", "15", "7"],
     ]);
-    expect(html("#tabell-kontorstorrelse tfoot").text()).toContain("220");
-    expect(html("#figur-kontorstorrelse svg text").text()).toContain("17\u00a0%");
+    expect(html("#tabell-kontorstorrelse tfoot").text()).toContain("210");
+    expect(html("#figur-kontorstorrelse svg text").text()).toContain("18\u00a0%");
     expect(html("#figur-kontorstorrelse svg text").text()).not.toContain("13\u00a0%");
     expect(html("main").text()).toContain(
-      "76\u00a0% er ansatt ved kontor med to til seks leger, 17\u00a0% ved kontor med én lege og 7\u00a0%",
+      "75\u00a0% er ansatt ved kontor med to til seks leger, 18\u00a0% ved kontor med én lege og 7\u00a0%",
     );
-    expect(summary).toMatch(/nå: .*76\u00a0% er ansatt ved kontor med to til seks leger, 17\u00a0%/);
+    expect(summary).toMatch(/nå: .*75\u00a0% er ansatt ved kontor med to til seks leger, 18\u00a0%/);
   });
 });
 

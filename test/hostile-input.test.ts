@@ -195,7 +195,7 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     (t) => t.replace('"count": "antall",', '"count": "antall",,'),
     {
       file: "report/tables/03-hvem-helsesekretaerene-er.json",
-      row: 8,
+      row: 9,
       column: 23,
       expected: "valid JSON: a property name in double quotes",
       found: '","',

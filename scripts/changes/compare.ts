@@ -3,12 +3,15 @@
  * number in a table and every sentence citing a number, before and after.
  * A step of its own after render: it reads what the build printed.
  */
+import type { Acceptance } from "../accept/record.ts";
 import type { Labels } from "../locale/index.ts";
 import type { BuildSnapshot, NumberCell } from "./snapshot.ts";
 
 export interface Changes {
   cells: { table: string; row: string; column: string; before: string; after: string }[];
   sentences: { before: string; after: string }[];
+  /** Counts accepted as new (npm run accept) since the build compared with: why its published percentages went. */
+  accepted: Acceptance[];
 }
 
 /** Numbers and citing sentences that differ between two builds. */
@@ -26,14 +29,23 @@ export function compareSnapshots(before: BuildSnapshot, after: BuildSnapshot): C
     if (!candidates || candidates.includes(s.text)) continue;
     sentences.push({ before: candidates[0], after: s.text });
   }
-  return { cells, sentences };
+  const seen = new Set((before.accepted ?? []).map((a) => a.id));
+  return { cells, sentences, accepted: (after.accepted ?? []).filter((a) => !seen.has(a.id)) };
 }
 
 /** The change summary (endringer.md / changes.md) in the report's language. */
-export function formatChanges(changes: Changes, labels: Labels): string {
+export function formatChanges(changes: Changes, labels: Labels, comparedWith?: string): string {
   const words = labels.changes;
-  if (changes.cells.length + changes.sentences.length === 0) return `# ${words.title}\n\n${words.none}\n`;
-  const lines = [`# ${words.title}`, ""];
+  const title = comparedWith ? words.titleComparedWith(comparedWith) : words.title;
+  if (changes.cells.length + changes.sentences.length + changes.accepted.length === 0) {
+    return `# ${title}\n\n${words.none}\n`;
+  }
+  const lines = [`# ${title}`, ""];
+  if (changes.accepted.length > 0) {
+    lines.push(`## ${words.accepted} (${changes.accepted.length})`, "");
+    for (const a of changes.accepted) lines.push(`- ${words.acceptedLine(a)}`);
+    lines.push("");
+  }
   lines.push(`## ${words.cells} (${changes.cells.length})`, "");
   for (const c of changes.cells) lines.push(`- ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
   lines.push("", `## ${words.sentences} (${changes.sentences.length})`, "");

@@ -1,3 +1,4 @@
+import type { Acceptance } from "../accept/record.ts";
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
 import { kindOf } from "../kinds/definitions.ts";
 
@@ -58,11 +59,14 @@ export function citingSentences(bodyHtml: string): CitingSentence[] {
 export interface BuildSnapshot {
   cells: NumberCell[];
   sentences: CitingSentence[];
+  /** The data folder's accepted counts (accept/record.ts) this build saw; absent in records of older builds. */
+  accepted?: Acceptance[];
 }
 
-export function snapshot(model: ReportModel, bodyHtml: string): BuildSnapshot {
+export function snapshot(model: ReportModel, bodyHtml: string, accepted: Acceptance[] = []): BuildSnapshot {
   return {
     cells: [...model.tables.values()].flatMap((table) => tableCells(table, model)),
     sentences: citingSentences(bodyHtml),
+    accepted,
   };
 }

@@ -59,6 +59,12 @@ function registerWrapLabel(): void {
   );
 }
 
+/** Why a chart's links were refused, for the problem naming its file. */
+export function refusedLinks(uris: string[]): string {
+  const shown = [...new Set(uris)].map((u) => JSON.stringify(u)).join(", ");
+  return `expected links (href) to http, https, mailto or another address Vega allows, found ${shown}, which Vega refuses`;
+}
+
 async function toSvg(
   spec: Record<string, unknown>,
   rowsByName: Record<string, ReturnType<typeof chartRows>>,
@@ -74,9 +80,25 @@ async function toSvg(
     loader.load = async (uri: string) => {
       throw new Error(`charts may not load external data (${uri})`);
     };
+    // A link Vega's sanitizer refuses (`javascript:`) makes its SVG renderer
+    // read a property of null in a promise nobody awaits: an uncaught
+    // TypeError that ended the process. Refused links are collected instead,
+    // the mark is drawn without one, and the chart fails below with the link.
+    const refused: string[] = [];
+    const sanitize = loader.sanitize.bind(loader);
+    loader.sanitize = async (uri: string, options: Parameters<typeof sanitize>[1]) => {
+      try {
+        return await sanitize(uri, options);
+      } catch {
+        refused.push(uri);
+        return { href: "" };
+      }
+    };
     view = new vega.View(runtime, { renderer: "none", locale: chartLocale(locale), loader });
     for (const [name, rows] of Object.entries(rowsByName)) view.data(name, rows);
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (refused.length > 0) throw new Error(refusedLinks(refused));
+    return svg;
   } finally {
     view?.finalize();
   }

@@ -41,6 +41,9 @@ export interface Fact {
   /** Decimals as written in the data file. */
   decimals: number;
   description: string;
+  /** The facts file and row it stands in, for messages that name it. */
+  file: string;
+  row: number;
 }
 
 /** Whether a data file holds facts: named `<prefix>` or `<prefix>-…` (fakta.csv, fakta-lonn.csv). */
@@ -71,6 +74,8 @@ export function readFacts(table: DataTable): Map<string, Fact> {
       unit: factUnit(String(row.values[unit])),
       decimals: decimalsOf(row.text[value]),
       description: String(row.values[description]),
+      file: table.file,
+      row: row.row,
     });
   }
   return facts;

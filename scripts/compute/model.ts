@@ -7,6 +7,7 @@ import type { ReportConfig } from "../load/config.ts";
 import { type Locale, localeFor } from "../locale/index.ts";
 import type { DataTable } from "../validate/table.ts";
 import { collectFacts, type Fact } from "./facts.ts";
+import { checkRelations } from "./relations.ts";
 
 /** A table as computed by its kind (kinds/<kind>/compute.ts); `kind` says which. */
 export type ComputedTable = ComputedTableBase;
@@ -42,16 +43,21 @@ export function computeModel(
   for (const [id, definition] of Object.entries(definitions)) {
     const table = data.get(definition.data);
     if (!table) continue; // reported by checkReportNeeds
-    const computed = kindOf(kinds, definition.kind).compute(definition, {
+    const kind = kindOf(kinds, definition.kind);
+    const definedIn = tableFiles[id] ?? "report/tables";
+    const computed = kind.compute(definition, {
       id,
       data: table,
       dataFile: (name) => data.get(name),
       facts,
-      definedIn: tableFiles[id] ?? "report/tables",
+      definedIn,
       format,
     });
     problems.push(...computed.problems);
-    if (computed.table) tables.set(id, computed.table);
+    if (computed.table) {
+      tables.set(id, computed.table);
+      problems.push(...checkRelations(computed.table, kind, facts, definedIn, table.file));
+    }
   }
   return { model: { config, locale, format, kinds, facts, tables }, problems };
 }

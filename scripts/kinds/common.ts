@@ -21,7 +21,18 @@ export const tableCommon = {
   respondentsOnly: z.boolean().default(false),
   /** How its percentages of counts are rounded (see compute/rounding.ts); default: the report's `rounding`. */
   rounding: z.enum(ROUNDING_NAMES).optional(),
+  /**
+   * Facts the prose cites for this table's own numbers, checked after
+   * compute so that the prose and the table cannot drift apart: `n` names
+   * the fact equal to those who answered (the percentage base), `total` the
+   * fact equal to everyone (answered or not). Default: none checked.
+   */
+  checks: z.strictObject({ n: z.string().min(1).optional(), total: z.string().min(1).optional() }).optional(),
 };
+
+/** The numbers a table's `checks` compare with facts. */
+export const CHECKED_TOTALS = ["n", "total"] as const;
+export type CheckedTotal = (typeof CHECKED_TOTALS)[number];
 
 /** A kind's definition schema: the common settings, `kind: name` and the kind's own settings. */
 export function definitionSchema<Name extends string, Shape extends z.core.$ZodLooseShape>(name: Name, shape: Shape) {

@@ -38,6 +38,8 @@ export interface TableDefinitionBase {
   note?: string;
   respondentsOnly: boolean;
   rounding?: RoundingPolicyName;
+  /** Facts equal to the table's N or total, checked after compute (kinds/common.ts). */
+  checks?: { n?: string; total?: string };
 }
 
 /** What every computed table carries; a kind adds its own numbers. */
@@ -209,6 +211,19 @@ export interface TableKind<
   view(table: T, context: PrintContext): Record<string, unknown>;
   /** A note the data itself calls for, printed after the definition's note; absent: the kind never has one. */
   dataNote?(table: T, context: PrintContext): string | undefined;
+  /**
+   * The table's N (those in the percentage base) and total (everyone), which
+   * a definition's `checks` compare with facts; absent: the kind has neither,
+   * and a definition of it may not declare `checks`.
+   */
+  totals?(table: T): { n: number; total: number };
+  /**
+   * Columns of the data file holding numbers as published that follow from
+   * the counts (published percentages). `compute` reports each such cell that
+   * no longer follows as a problem at its file, row and column, and `npm run
+   * accept` empties exactly those; absent: the kind has none.
+   */
+  publishedColumns?(definition: D): string[];
   /** Absent: the kind is only read from published data. */
   readonly respondents?: RespondentsPart<D>;
 }

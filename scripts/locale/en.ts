@@ -88,6 +88,10 @@ export const en: Locale = {
       table: "Table",
       row: "Row",
       column: "Column",
+      titleComparedWith: (file) => `Changes since the build recorded in ${file}`,
+      accepted: "New counts accepted (npm run accept)",
+      acceptedLine: (a) =>
+        `${a.table}: published percentages cleared in ${a.file}, column ${a.column}, ${a.rows.length === 1 ? "row" : "rows"} ${a.rows.join(", ")}, because ${a.reason ?? "the counts were changed on purpose, so the percentages no longer followed from them"}`,
     },
   },
 };

@@ -88,6 +88,10 @@ export const nb: Locale = {
       table: "Tabell",
       row: "Rad",
       column: "Kolonne",
+      titleComparedWith: (file) => `Endringer siden bygget i ${file}`,
+      accepted: "Nye antall godkjent (npm run accept)",
+      acceptedLine: (a) =>
+        `${a.table}: publiserte prosenter tømt i ${a.file}, kolonne ${a.column}, ${a.rows.length === 1 ? "rad" : "rader"} ${a.rows.join(", ")}, fordi ${a.reason ?? "antallene ble endret med vilje, så prosentene fulgte ikke lenger av dem"}`,
     },
   },
 };

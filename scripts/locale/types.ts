@@ -100,5 +100,11 @@ export interface Labels {
     table: string;
     row: string;
     column: string;
+    /** Heading over the published percentages `npm run accept` cleared. */
+    accepted: string;
+    /** The title when the build compared with a record named by `--compare-with` (its path). */
+    titleComparedWith: (file: string) => string;
+    /** One table's cleared published percentages and why; `reason` undefined: the user gave none. */
+    acceptedLine: (a: { table: string; file: string; column: string; rows: number[]; reason?: string }) => string;
   };
 }

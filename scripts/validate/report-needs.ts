@@ -1,5 +1,6 @@
 import { FACT_COLUMNS, factColumn, isFactsFile } from "../compute/facts.ts";
 import type { Problem } from "../errors.ts";
+import { CHECKED_TOTALS } from "../kinds/common.ts";
 import { kindOf } from "../kinds/definitions.ts";
 import type { NeedsCheck, TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
@@ -86,7 +87,20 @@ export function checkReportNeeds(
         dataNames.has(name) ? [] : [problem(setting, `a data file data/${name}.csv`, "no such file")],
       fact: (setting, id) => (factIds.has(id) ? [] : [problem(setting, "the id of a fact holding N", `"${id}"`)]),
     };
-    problems.push(...kindOf(kinds, definition.kind).checkNeeds(definition, check));
+    const kind = kindOf(kinds, definition.kind);
+    problems.push(...kind.checkNeeds(definition, check));
+    // `checks` is a common setting; a kind without an N or total has nothing to compare.
+    for (const name of CHECKED_TOTALS) {
+      const factId = definition.checks?.[name];
+      if (factId === undefined) continue;
+      if (!kind.totals) {
+        problems.push(
+          problem(`checks.${name}`, "no checks (this kind of table has no N or total)", `"${definition.kind}"`),
+        );
+      } else if (!factIds.has(factId)) {
+        problems.push(problem(`checks.${name}`, "the id of a fact in a facts file", `"${factId}"`));
+      }
+    }
   }
   return problems;
 }

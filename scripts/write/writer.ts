@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { environmentError, type ReportError } from "../errors.ts";
 import { type Replace, writeVersioned } from "./versioned-out.ts";
 
 /**
@@ -20,7 +21,14 @@ export interface OutputWriter {
 
 /** The output folder on disk, replaced as a whole (write/versioned-out.ts). */
 export const fileWriter: OutputWriter = {
-  writeAll: (outDir, files, replace) => writeVersioned(outDir, files, replace),
+  async writeAll(outDir, files, replace) {
+    try {
+      return await writeVersioned(outDir, files, replace);
+    } catch (error) {
+      // A full or read-only disk is the machine's, not a bug: one sentence naming the folder (exit 5).
+      throw environmentError(error, outDir) ?? (await realMkdirError(error)) ?? error;
+    }
+  },
   async read(outDir, name) {
     try {
       return await readFile(join(outDir, name), "utf8");
@@ -29,6 +37,22 @@ export const fileWriter: OutputWriter = {
     }
   },
 };
+
+/**
+ * Node's recursive mkdir reports ENOENT on a read-only file system (it
+ * cannot tell the failure from a missing parent); one plain mkdir of the
+ * same path says EROFS or EACCES.
+ */
+async function realMkdirError(error: unknown): Promise<ReportError | undefined> {
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (code !== "ENOENT" || syscall !== "mkdir" || !path) return undefined;
+  try {
+    await mkdir(path);
+    return undefined;
+  } catch (plain) {
+    return environmentError(plain, path);
+  }
+}
 
 /** Outputs kept in memory, by path: for the dev server and tests. */
 export class MemoryWriter implements OutputWriter {

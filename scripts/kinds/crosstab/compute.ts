@@ -2,6 +2,7 @@ import { categoryOrder } from "../../compute/categories.ts";
 import { policyOf } from "../../compute/rounding.ts";
 import type { Problem } from "../../errors.ts";
 import { formatPercent } from "../../format/norwegian.ts";
+import { message } from "../../messages.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { CrosstabTableDefinition } from "./schema.ts";
 
@@ -78,7 +79,7 @@ export function computeCrosstab(
           column: definition.publishedPercent,
           expected: `${formatPercent(cell.percent, cell.percentDecimals)} (row percentage of the counts, rounded half up)`,
           found: formatPercent(published, cell.percentDecimals),
-          hint: "the report computes percentages from the counts: if you changed a count on purpose, empty this row's published percentage (it records an earlier publication); otherwise a number is mistyped",
+          hint: message.acceptHint(id),
         });
       }
     }

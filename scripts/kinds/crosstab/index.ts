@@ -45,6 +45,11 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
 
   compute: (definition, { id, data }) => computeCrosstab(id, definition, data),
 
+  // Every cell is in the base: N and the total are both the grand total.
+  publishedColumns: (definition) => (definition.publishedPercent ? [definition.publishedPercent] : []),
+
+  totals: (table) => ({ n: table.grandTotal, total: table.grandTotal }),
+
   lookups: {
     /** A row's total (or everyone's, for the totals row), or one cell's count. */
     count(table, keys, { format, labels }) {

@@ -1,6 +1,7 @@
 import { policyOf } from "../../compute/rounding.ts";
 import type { Problem } from "../../errors.ts";
 import { formatPercent } from "../../format/norwegian.ts";
+import { message } from "../../messages.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { FrequencyTableDefinition } from "./schema.ts";
 
@@ -56,7 +57,7 @@ export function computeFrequency(
         column: definition.publishedPercent,
         expected: `${formatPercent(value, decimals)} (${count} of ${base}, rounded half up) to match the counts`,
         found: formatPercent(published, decimals),
-        hint: "the report computes percentages from the counts: if you changed a count on purpose, empty this row's published percentage (it records an earlier publication); otherwise a number is mistyped",
+        hint: message.acceptHint(id),
       });
     }
     return { category: String(r.values[definition.category]), count, percent: value, percentDecimals: decimals };

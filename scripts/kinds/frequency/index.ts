@@ -38,6 +38,10 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
 
   compute: (definition, { id, data }) => computeFrequency(id, definition, data),
 
+  publishedColumns: (definition) => (definition.publishedPercent ? [definition.publishedPercent] : []),
+
+  totals: (table) => ({ n: table.base, total: table.grandTotal }),
+
   lookups: {
     count(table, keys, { format }) {
       const known = [...table.rows.map((r) => r.category), ...table.outside.map((r) => r.category)];

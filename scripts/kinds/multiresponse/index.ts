@@ -20,6 +20,9 @@ export const multiResponse: TableKind<MultiResponseTableDefinition, MultiRespons
 
   compute: (definition, { id, data, facts, definedIn }) => computeMultiResponse(id, definition, data, facts, definedIn),
 
+  // N is everyone asked, read from the `base` fact.
+  totals: (table) => ({ n: table.base, total: table.base }),
+
   lookups: {
     percent(table, keys, { format }) {
       expectArgs(keys, 1, "one item");
