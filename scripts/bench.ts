@@ -32,6 +32,9 @@ const runs = Number(values.runs);
 /** The project measured: `--project DIR`, else the repository's own report. */
 const root = projectRoot(values.project);
 const work = await mkdtemp(join(tmpdir(), "rapport-bench-"));
+/** The compiled engine (scripts/setup/compile.mjs), relative to the engine's folder. */
+const COMPILED = ".scripts-js";
+const CLI = join(COMPILED, "cli.js");
 const STAGES = ["load", "validate", "compute", "chart", "render", "changes", "print", "write"];
 
 const median = (xs: number[]) => {
@@ -94,10 +97,9 @@ async function buildRuns(extra: string[], label: string, caches: "empty" | "kept
   for (let i = 0; i < runs; i++) {
     if (caches === "empty") await clearCaches();
     const timings = join(work, `timings-${label}-${i}.json`);
+    // The compiled JavaScript that `npm run build` runs (made by the set-up step, `prebench`).
     const result = await measure(process.execPath, [
-      "--import",
-      "tsx",
-      "scripts/cli.ts",
+      CLI,
       "build",
       "--project",
       root,
@@ -138,7 +140,7 @@ async function devLoop(): Promise<number[]> {
   const original = await readFile(chapter, "utf8");
   const server: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/dev.ts", "--project", root, "--port", String(port), "--pdf-after", "0"],
+    [join(COMPILED, "dev.js"), "--project", root, "--port", String(port), "--pdf-after", "0"],
     {
       cwd: engine,
       stdio: ["pipe", "ignore", "pipe"],

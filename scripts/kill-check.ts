@@ -28,7 +28,7 @@ function buildKilledAfter(project: string, ms: number, afterRender = false): Pro
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "scripts/cli.ts", "build", "--project", project, "--html-only"],
+      [".scripts-js/cli.js", "build", "--project", project, "--html-only"],
       { cwd: engine, stdio: ["ignore", "ignore", "pipe"] },
     );
     let timer = afterRender ? undefined : setTimeout(() => child.kill("SIGKILL"), ms);
