@@ -59,7 +59,8 @@ export async function compileScripts(root) {
     const target = join(to, copy ? file : file.replace(/\.ts$/, ".js"));
     wanted.add(target);
     const source = join(from, file);
-    if (!existsSync(target) || statSync(source).mtimeMs > statSync(target).mtimeMs) stale.push({ source, target, copy });
+    if (!existsSync(target) || statSync(source).mtimeMs > statSync(target).mtimeMs)
+      stale.push({ source, target, copy });
   }
   if (stale.length > 0) {
     // Loaded only when something is stale: esbuild's start costs more than the whole check.
