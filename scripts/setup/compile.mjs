@@ -92,9 +92,9 @@ export async function compileScripts(root) {
 function removeUnwanted(dir, wanted) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      removeUnwanted(path, wanted);
-      if (readdirSync(path).length === 0) rmSync(path, { recursive: true, force: true });
-    } else if (!wanted.has(path)) rmSync(path, { force: true });
+    // Folders stay, even empty, and so do .tmp files: either may be another set-up's compile
+    // in progress (two builds started together), which removing would break.
+    if (entry.isDirectory()) removeUnwanted(path, wanted);
+    else if (!wanted.has(path) && !entry.name.endsWith(".tmp")) rmSync(path, { force: true });
   }
 }
