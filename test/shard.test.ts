@@ -55,6 +55,11 @@ describe("--shard K/N", () => {
     }
   });
 
+  it("cuts the four shipped editions over three shards as the README says", () => {
+    const parts = [1, 2, 3].map((index) => shardOf(EDITIONS, { index, count: 3 }));
+    expect(parts).toEqual([["afi"], ["delta"], ["fagforbundet", "helsesekretaerforbundet"]]);
+  });
+
   it("builds every shipped edition exactly once over three shards, each shard writing only its own folders", async () => {
     const built: string[] = [];
     const together = join(work, "together");
