@@ -28,12 +28,14 @@ import type { ReportConfig } from "./load/config.ts";
 import { type Edition, listEditions, loadEdition, reportEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
 import { localeFor } from "./locale/index.ts";
+import { message } from "./messages.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
 import { sourceDateEpoch } from "./print/source-date.ts";
 import { renderDocument } from "./render/document.ts";
 import { tablesFromRespondents } from "./respondents/index.ts";
+import { type Shard, shardOf } from "./shard.ts";
 import { validateProject } from "./validate/index.ts";
 import type { DataTable } from "./validate/table.ts";
 import { SNAPSHOT_FILE } from "./write/names.ts";
@@ -58,6 +60,8 @@ export interface BuildOptions {
    * written straight into `<outDir>`.
    */
   editions?: string[] | "all";
+  /** With `editions: "all"`: only the K-th of N parts (scripts/shard.ts); the output keeps other editions' folders. */
+  shard?: Shard;
   /**
    * Start from the page numbers the previous build found (kept under
    * `.cache/pages/`), saving the draft print when they still hold; default true.
@@ -105,7 +109,7 @@ function orFail<T>(result: { problems: import("./errors.ts").Problem[]; unlisted
 
 /** Stages 1–3, shared by `build` and `check`. */
 export async function loadAndCompute(
-  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions" | "tablesFrom" | "kinds">,
+  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions" | "shard" | "tablesFrom" | "kinds">,
   timings: Record<string, number> = {},
 ): Promise<{ sources: ProjectSources; data: Map<string, DataTable>; model: ReportModel; editions: Edition[] }> {
   const log = options.log ?? (() => {});
@@ -121,12 +125,14 @@ export async function loadAndCompute(
       const project = orFail(await loadProject(paths, kinds));
       if (!project.sources) throw new Error("unreachable: load returned no sources without problems");
       const { config } = project.sources;
-      const ids =
+      let ids =
         options.editions === "all"
           ? await listEditions(paths.report)
           : (options.editions ?? (config.defaultEdition ? [config.defaultEdition] : []));
-      // A report without editions is its own: its publisher on the cover.
-      if (ids.length === 0) return { sources: project.sources, editions: [reportEdition(config.publisher)] };
+      if (options.shard && options.editions === "all") ids = shardOf(ids, options.shard);
+      // A report without editions is its own: its publisher on the cover (not an empty shard's).
+      if (ids.length === 0 && !options.shard)
+        return { sources: project.sources, editions: [reportEdition(config.publisher)] };
       const loaded = await Promise.all(ids.map((id) => loadEdition(paths.report, id)));
       const problems = loaded.flatMap((l) => l.problems);
       if (problems.length > 0) throw new InputProblems(problems);
@@ -275,6 +281,10 @@ async function buildWith(
   print: { browser: Promise<LaunchedBrowser>; printer: Promise<typeof import("./print/paginate.ts")> } | undefined,
 ): Promise<BuildResult> {
   const { sources, model, editions } = await loadAndCompute(options, timings);
+  if (editions.length === 0 && options.shard) {
+    log(message.shardEmpty(`${options.shard.index}/${options.shard.count}`));
+    return { files: [], timings };
+  }
   const chartCache = options.chartCache ?? new ChartCache(join(options.root, ".cache", "charts"));
 
   const locale = localeFor(sources.config.language);
@@ -393,12 +403,12 @@ async function buildWith(
     "write",
     timings,
     log,
-    // A full build replaces the whole output folder; named editions replace only their own folders.
+    // A full build replaces the whole output folder; named editions (or a shard's) replace only their own folders.
     () =>
       writer.writeAll(
         outDir,
         files,
-        Array.isArray(options.editions) ? { folders: editions.map((e) => e.id).filter(Boolean) } : {},
+        Array.isArray(options.editions) || options.shard ? { folders: editions.map((e) => e.id).filter(Boolean) } : {},
       ),
     (names) => `${names.length} files in ${outDir}`,
   );

@@ -1,7 +1,7 @@
 /**
  * Command line: `npm run build`, `npm run check` and `npm run new` end up here.
  *
- *   build [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR] [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
+ *   build [--project DIR] [--edition NAME ... | --all-editions [--shard K/N]] [--out DIR] [--data DIR] [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
  *   check [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
  *   new DIR [--lang nb|en]
  *   codebook FILE.sav [--out FILE]
@@ -19,8 +19,9 @@ import { build, check } from "./build.ts";
 import { ExitCode, environmentError, ReportError } from "./errors.ts";
 import { message } from "./messages.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
+import { parseShard } from "./shard.ts";
 
-const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --all-editions] [--out DIR] [--data DIR]
+const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --all-editions [--shard K/N]] [--out DIR] [--data DIR]
                         [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
        npm run check -- [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
        npm run new -- DIR [--lang nb|en]
@@ -34,6 +35,7 @@ const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --a
   --data DIR      read data files from another folder (new numbers to try)
   --edition NAME  one edition of report/editions/, into out/NAME/ (may repeat)
   --all-editions  every edition, each into out/<edition>/, with one browser
+  --shard K/N     with --all-editions: only the K-th of N equal parts (editions sorted by id, contiguous)
   --svar          count the tables from respondent-level answers
   --html-only     skip the PDF (no browser needed)
   --compare-with FILE  the change summary compares with this number record (.tall-forrige-bygg.json) of a
@@ -68,6 +70,9 @@ async function main(argv: string[]): Promise<number> {
   const log = values.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   try {
     if (command === "build") {
+      if (values.shard !== undefined && !values["all-editions"]) {
+        throw new ReportError(message.shardNeedsAllEditions, ExitCode.usage);
+      }
       const root = projectRoot(values.project);
       const result = await build({
         root,
@@ -75,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
         dataDir: values.data,
         pdf: !values["html-only"],
         editions: values["all-editions"] ? "all" : values.edition,
+        shard: values.shard === undefined ? undefined : parseShard(values.shard),
         tablesFrom: values.svar ? "respondents" : undefined,
         compareWith: values["compare-with"],
         log,
@@ -174,6 +180,7 @@ function parse(argv: string[]) {
       edition: { type: "string", multiple: true },
       "timings-json": { type: "string" },
       "all-editions": { type: "boolean", default: false },
+      shard: { type: "string" },
       svar: { type: "boolean", default: false },
       lang: { type: "string" },
       reason: { type: "string" },

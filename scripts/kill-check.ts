@@ -26,11 +26,10 @@ const times = Number(values.times);
 function buildKilledAfter(project: string, ms: number, afterRender = false): Promise<{ ms: number; killed: boolean }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "scripts/cli.ts", "build", "--project", project, "--html-only"],
-      { cwd: engine, stdio: ["ignore", "ignore", "pipe"] },
-    );
+    const child = spawn(process.execPath, [".scripts-js/cli.js", "build", "--project", project, "--html-only"], {
+      cwd: engine,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let timer = afterRender ? undefined : setTimeout(() => child.kill("SIGKILL"), ms);
     child.stderr.on("data", (chunk: Buffer) => {
       if (afterRender && !timer && chunk.toString().includes("render ")) {

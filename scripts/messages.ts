@@ -49,6 +49,10 @@ export const message = {
     };
     return `Could not ${verb} ${path}: ${why[code] ?? code} (${code}).`;
   },
+  shardInvalid: (text: string) =>
+    `--shard ${text}: expected K/N with whole numbers 1 ≤ K ≤ N, e.g. --shard 2/3 for the second of three parts`,
+  shardNeedsAllEditions: "--shard splits --all-editions: use it together with --all-editions",
+  shardEmpty: (shard: string) => `shard ${shard} has no editions (more shards than editions): nothing to build`,
 } as const;
 
 /** What was expected and what was found, for a Problem (see errors.ts); one function per kind of problem. */

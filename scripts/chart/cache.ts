@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { ENGINE_ROOT } from "../engine-root.ts";
 import { writeFileAtomically } from "../write/atomic.ts";
 
 /**
@@ -15,7 +15,8 @@ import { writeFileAtomically } from "../write/atomic.ts";
  */
 const require = createRequire(import.meta.url);
 const RENDERER_VERSION = (() => {
-  const here = dirname(fileURLToPath(import.meta.url));
+  // The sources, not this file's folder: the compiled copy (.scripts-js/chart/) must give the same key.
+  const here = join(ENGINE_ROOT, "scripts", "chart");
   const hash = createHash("sha256");
   for (const name of readdirSync(here).sort()) hash.update(readFileSync(join(here, name)));
   hash.update(readFileSync(join(here, "..", "fonts", "catalog.ts")));

@@ -5,11 +5,12 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { ENGINE_ROOT } from "../engine-root.ts";
 import { ExitCode, ReportError } from "../errors.ts";
 import { message } from "../messages.ts";
 
-const STARTERS = fileURLToPath(new URL("./starter", import.meta.url));
+// Under scripts/ even when the compiled copy of this file runs (.scripts-js/ holds code only).
+const STARTERS = join(ENGINE_ROOT, "scripts", "new", "starter");
 
 export function starterLanguages(): string[] {
   return readdirSync(STARTERS).sort();

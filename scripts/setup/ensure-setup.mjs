@@ -2,9 +2,11 @@
 // Runs before `npm run build`, `npm run check` and `npm test` (npm's pre-scripts),
 // so that on a fresh machine those commands are all a user needs:
 //   1. installs the locked dependencies when node_modules is missing or stale;
-//   2. finds a browser for printing; when none is found on Debian as root,
+//   2. compiles the engine's TypeScript to .scripts-js/ where sources are newer (compile.mjs),
+//      so the commands run plain node;
+//   3. finds a browser for printing; when none is found on Debian as root,
 //      installs Debian's chromium (Puppeteer's own download needs internet).
-// With --no-browser, step 2 is skipped (check never prints).
+// With --no-browser, step 3 is skipped (check never prints).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -74,4 +76,10 @@ async function ensureBrowser() {
 }
 
 ensureDependencies();
+{
+  const { compileScripts } = await import("./compile.mjs");
+  const compiled = await compileScripts(root);
+  // Said only when it happened (a first run, or after editing the engine): it is not part of a build's time.
+  if (compiled.files > 0) say(`compiled ${compiled.files} engine files to JavaScript (${Math.round(compiled.ms)} ms)`);
+}
 if (!process.argv.includes("--no-browser")) await ensureBrowser();
