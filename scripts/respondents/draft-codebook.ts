@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import { CodebookSchema, codebookProblems } from "./codebook.ts";
 import { questionIdFor } from "./read.ts";
 import { type MeasurementLevel, measurementLevels } from "./sav-dictionary.ts";
+import { type SavMeta, savReader } from "./sav-reader.ts";
 
 /**
  * A first codebook drafted from an SPSS file's own dictionary, so that a new
@@ -13,31 +13,6 @@ import { type MeasurementLevel, measurementLevels } from "./sav-dictionary.ts";
  * scored indices, reversed items, wording the labels shortened) the draft's
  * `$comment` asks the author to add.
  */
-
-/** The part of sav-reader (CommonJS-only) the drafter reads: the dictionary as it parses it. */
-interface SavMeta {
-  header: { n_cases?: number };
-  firstRecordPosition: number;
-  sysvars: {
-    name: string;
-    type: number;
-    label: string | null;
-    missing: number | number[] | { min: number; max: number; value?: number } | null;
-    /** Decimals of the print format: 0 for whole numbers. */
-    printFormat: { nbdec: number };
-    __shortName: string;
-  }[];
-  valueLabels: { appliesToNames: string[]; entries: { val: number | string; label: string }[] }[];
-}
-interface SavReaderModule {
-  SavBufferReader: new (
-    buffer: Buffer,
-  ) => {
-    open(): Promise<void>;
-    readAllRows(includeNulls?: boolean): Promise<Record<string, number | string | null>[]>;
-    meta: SavMeta;
-  };
-}
 
 type Code = { code: number; label: string };
 type DraftQuestion =
@@ -68,8 +43,7 @@ const isMissing = (code: number, m: ReturnType<typeof missingOf>) =>
 
 /** Draft a codebook from a .sav file's bytes; `file` names it in the comment. Throws on a file that is no .sav. */
 export async function draftCodebook(file: string, bytes: Uint8Array): Promise<CodebookDraft> {
-  const { SavBufferReader } = createRequire(import.meta.url)("sav-reader") as SavReaderModule;
-  const reader = new SavBufferReader(Buffer.from(bytes));
+  const reader = savReader(bytes);
   await reader.open();
   const { meta } = reader;
   const levels = measurementLevels(bytes, meta.firstRecordPosition);

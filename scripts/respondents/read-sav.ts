@@ -1,23 +1,7 @@
-import { createRequire } from "node:module";
 import type { Problem } from "../errors.ts";
 import type { Codebook } from "./codebook.ts";
 import { checkAnswers, questionIdFor, type Respondents } from "./read.ts";
-
-/** The part of sav-reader (a CommonJS-only package) used here. */
-interface SavReaderModule {
-  SavBufferReader: new (
-    buffer: Buffer,
-  ) => {
-    open(): Promise<void>;
-    readAllRows(includeNulls?: boolean): Promise<Record<string, number | string | null>[]>;
-    meta: {
-      sysvars: { name: string; type: number }[];
-      getValueLabels(name: string): { val: number | string; label: string }[] | null;
-    };
-  };
-}
-
-const require = createRequire(import.meta.url);
+import { savReader } from "./sav-reader.ts";
 
 /**
  * An SPSS file (.sav): its variables are the codebook's questions; its value
@@ -29,8 +13,7 @@ export async function readRespondentsSav(
   bytes: Uint8Array,
   codebook: Codebook,
 ): Promise<{ respondents?: Respondents; problems: Problem[] }> {
-  const { SavBufferReader } = require("sav-reader") as SavReaderModule;
-  const reader = new SavBufferReader(Buffer.from(bytes));
+  const reader = savReader(bytes);
   let rows: Record<string, number | string | null>[];
   try {
     await reader.open();
