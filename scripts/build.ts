@@ -18,6 +18,7 @@ import { compareSnapshots, formatChanges } from "./changes/compare.ts";
 import { readComparedRecord } from "./changes/record.ts";
 import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
+import { accentPaletteProblem } from "./chart/palette.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { InputProblems } from "./errors.ts";
@@ -284,6 +285,9 @@ async function buildWith(
     timings,
     log,
     async () => {
+      // An accent whose derived palette a colour-blind reader cannot tell apart stops the build, naming the edition.
+      const paletteProblems = editions.flatMap((e) => accentPaletteProblem(e.id, e.config.accent) ?? []);
+      if (paletteProblems.length > 0) throw new InputProblems(paletteProblems);
       const byAccent = new Map<string, Map<string, RenderedChart>>();
       for (const accent of new Set(editions.map((e) => e.config.accent))) {
         const rendered = new Map<string, RenderedChart>();
