@@ -203,10 +203,10 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
   ],
   [
     "a chart spec missing a comma",
-    "report/charts/utdanning.vl.json",
+    "report/charts/lonn.vl.json",
     (t) => t.replace('v6.json",', 'v6.json"'),
     {
-      file: "report/charts/utdanning.vl.json",
+      file: "report/charts/lonn.vl.json",
       row: 3,
       column: 3,
       expected: 'a Vega-Lite spec in valid JSON: "," or "}"',
