@@ -35,7 +35,12 @@ describe("editions rendered with one command", () => {
 
   it("gives each edition its own cover name and logo", () => {
     const names = EDITIONS.map((id) => page(id)(".cover-name").text());
-    expect(names).toEqual(["Arbeidsforskningsinstituttet", "Delta", "Fagforbundet", "Norsk Helsesekretærforbund"]);
+    expect(names).toEqual([
+      "Arbeidsforskningsinstituttet (AFI)",
+      "Delta",
+      "Fagforbundet",
+      "Norsk Helsesekretærforbund",
+    ]);
     const logos = new Set(EDITIONS.map((id) => page(id)(".cover-logo").attr("src")));
     expect(logos.size).toBe(EDITIONS.length);
     for (const id of EDITIONS) expect(page(id)(".cover-logo").attr("src")).toMatch(/^data:image\/svg\+xml;base64,/);
