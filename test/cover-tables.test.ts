@@ -105,6 +105,29 @@ describe("p values", () => {
   });
 });
 
+describe("p values of group comparisons counted from answers", () => {
+  it("print at one precision too (groupComparison's p row)", async () => {
+    const counted = await loadAndCompute({ root, tablesFrom: "respondents" });
+    const ids = [...counted.model.tables.keys()].filter((id) => id.startsWith("stress-etter-"));
+    expect(ids.length).toBe(6);
+    const texts: string[] = [];
+    for (const id of ids) {
+      const table = counted.model.tables.get(id) as unknown as {
+        rows: { header: string; cells: Record<string, { text: string }> }[];
+      };
+      const p = table.rows.find((r) => r.header === "p");
+      expect(p, id).toBeDefined();
+      texts.push(
+        ...Object.values(p?.cells ?? {})
+          .map((c) => c.text)
+          .filter(Boolean),
+      );
+    }
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toMatch(/^(<\u00a00,001|0,\d{3}|1,000)$/);
+  });
+});
+
 describe("cover and colophon from report.json", () => {
   it("print what the config has, once each, and nothing it lacks", () => {
     const $ = html("afi");
