@@ -478,7 +478,7 @@ describe("rebuilding with changed numbers", () => {
     const dataDir = join(work, "data-changed-salary");
     await cp(join(root, "data"), dataDir, { recursive: true });
     const csv = await readFile(join(dataDir, "lonn-helsesekretaerer.csv"), "utf8");
-    const row = "Legesekretærer,Heltidsansatte,Helsetjenester,1547,210,31000,372000,";
+    const row = "Legesekretærer,Heltidsansatte,Helsetjenester,1547,9,210,31000,372000,";
     expect(csv).toContain(row);
     await writeFile(join(dataDir, "lonn-helsesekretaerer.csv"), csv.replace(row, row.replace("372000", "380400")));
     const lines: string[] = [];

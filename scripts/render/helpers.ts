@@ -173,7 +173,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   });
 
   // Text for some editions only, with an optional {{else}} for the others, so that the body never
-  // contradicts an edition's foreword: {{#utgave "afi"}}The institute's words.{{else}}A union's.{{/utgave}}
+  // contradicts an edition's foreword: {{#utgave "ours"}}Our own words.{{else}}Theirs.{{/utgave}}
   hbs.registerHelper("utgave", function (this: unknown, ...all: unknown[]) {
     const options = all.pop() as HelperOptions;
     if (all.length === 0 || !all.every((a) => typeof a === "string" && a !== "")) {
