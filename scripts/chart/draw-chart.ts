@@ -122,6 +122,8 @@ export async function drawChart(
   locale: Locale,
 ): Promise<string> {
   useEmbeddedFontMetrics();
+  // A spec may wrap its own labels with wrapLabel at its print width, so the wide drawing needs it too.
+  registerWrapLabel();
   return labelSvg(await toSvg(spec, rowsByName, accent, locale), description);
 }
 
