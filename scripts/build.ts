@@ -18,6 +18,7 @@ import { compareSnapshots, formatChanges } from "./changes/compare.ts";
 import { readComparedRecord } from "./changes/record.ts";
 import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
+import { accentPaletteProblem } from "./chart/palette.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { InputProblems } from "./errors.ts";
@@ -242,12 +243,15 @@ export function outputNames(config: ReportConfig): { report: string; changes: st
   return { report: config.output?.name ?? files.report, changes: files.changes };
 }
 
-function pdfMetadata(config: ReportConfig): PdfMetadata {
+/** A union's edition carries its name in the PDF's title (the window title) and keywords; the publisher's own does not. */
+export function pdfMetadata(config: ReportConfig, edition?: Edition): PdfMetadata {
+  const named = edition && edition.config.name !== "" && edition.config.name !== config.publisher;
+  const editionFor = edition?.config.coverLabel ?? localeFor(config.language).labels.editionFor;
   return {
-    title: config.title,
+    title: named ? `${config.title}. ${editionFor} ${edition.config.name}` : config.title,
     author: config.author ?? (config.authors.length > 0 ? config.authors.join(", ") : config.publisher),
     subject: config.subject ?? config.subtitle ?? config.title,
-    keywords: config.keywords,
+    keywords: named ? [...config.keywords, edition.config.name] : config.keywords,
     // Reproducible builds: SOURCE_DATE_EPOCH (seconds) or the report's date; otherwise the build time.
     date: sourceDateEpoch() ?? (config.date ? new Date(`${config.date}T12:00:00Z`) : undefined),
   };
@@ -294,6 +298,9 @@ async function buildWith(
     timings,
     log,
     async () => {
+      // An accent whose derived palette a colour-blind reader cannot tell apart stops the build, naming the edition.
+      const paletteProblems = editions.flatMap((e) => accentPaletteProblem(e.id, e.config.accent) ?? []);
+      if (paletteProblems.length > 0) throw new InputProblems(paletteProblems);
       const byAccent = new Map<string, Map<string, RenderedChart>>();
       for (const accent of new Set(editions.map((e) => e.config.accent))) {
         const rendered = new Map<string, RenderedChart>();
@@ -383,7 +390,7 @@ async function buildWith(
               `${edition.id}${model.respondents ? "-svar" : ""}.json`,
             );
             const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
-            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config), guess);
+            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config, edition), guess);
             if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
             files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
             return result;

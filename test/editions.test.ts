@@ -35,7 +35,12 @@ describe("editions rendered with one command", () => {
 
   it("gives each edition its own cover name and logo", () => {
     const names = EDITIONS.map((id) => page(id)(".cover-name").text());
-    expect(names).toEqual(["Arbeidsforskningsinstituttet", "Delta", "Fagforbundet", "Norsk Helsesekretærforbund"]);
+    expect(names).toEqual([
+      "Arbeidsforskningsinstituttet (AFI)",
+      "Delta",
+      "Fagforbundet",
+      "Norsk Helsesekretærforbund",
+    ]);
     const logos = new Set(EDITIONS.map((id) => page(id)(".cover-logo").attr("src")));
     expect(logos.size).toBe(EDITIONS.length);
     for (const id of EDITIONS) expect(page(id)(".cover-logo").attr("src")).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -45,8 +50,50 @@ describe("editions rendered with one command", () => {
     expect(page("afi")(".foreword").length).toBe(0);
     expect(page("fagforbundet")(".foreword h1").text()).toBe("Forord");
     expect(page("fagforbundet")(".foreword").text()).toContain(
-      "210 helsesekretærer svarte, en svarprosent på 70\u00a0%",
+      "210 helsesekretærer svarte på undersøkelsen, en svarprosent på 70\u00a0%",
     );
+  });
+
+  it("dates a union's foreword and signs it with the role its edition sets, saying that it is an example", () => {
+    for (const id of EDITIONS.filter((e) => e !== "afi")) {
+      const foreword = page(id)(".foreword");
+      expect(foreword.find(".signature-date").text(), id).toBe("desember 2026");
+      expect(foreword.find(".signature-role").text(), id).toMatch(/^(Forbundsleder|Leder), /);
+      expect(foreword.find(".signature-role").text(), id).toContain(page(id)(".cover-name").text());
+      expect(foreword.find("em").first().text(), id).toContain("eksempel");
+      // Findings come from data through helpers: every number in it is a helper's.
+      const numbers =
+        foreword
+          .find("p")
+          .not(".signature")
+          .text()
+          .match(/\d[\d\u00a0,]*/g) ?? [];
+      expect(numbers.length, id).toBeGreaterThanOrEqual(3);
+      expect(foreword.find(".num").length, id).toBe(numbers.length);
+    }
+  });
+
+  it("says in «Om denne utgaven» what holds for the edition ({{#utgave}}), never the institute's words in a union's", () => {
+    const about = (id: string) => page(id)("main").text();
+    expect(about("afi")).toContain("Dette er en ny utgave av Arbeidsforskningsinstituttets rapport");
+    expect(about("afi")).not.toContain("her med forord og omslag for en fagforening");
+    for (const id of ["delta", "fagforbundet", "helsesekretaerforbundet"]) {
+      expect(about(id), id).not.toContain("Dette er en ny utgave av Arbeidsforskningsinstituttets rapport");
+      expect(about(id), id).toContain("her med forord og omslag for en fagforening");
+    }
+  });
+
+  it("draws each edition's charts in colours from its own accent", () => {
+    const fills = (id: string) =>
+      new Set(
+        page(id)("#figur-copsoq-sporsmal svg path")
+          .toArray()
+          .map((p) => page(id)(p).attr("fill"))
+          .filter(Boolean),
+      );
+    expect(fills("fagforbundet").has("#a4161a")).toBe(true);
+    expect(fills("afi").has("#a4161a")).toBe(false);
+    expect(fills("afi").has("#1d5c87")).toBe(true);
   });
 
   it("keeps every table identical across editions", () => {

@@ -75,7 +75,7 @@ describe("the engine", () => {
   it("derives a fair number of the shipped report's identifiers to look for", () => {
     expect(ids.size).toBeGreaterThan(100);
     expect(ids).toContain("utdanning");
-    expect(ids).toContain("Arbeidsforskningsinstituttet");
+    expect(ids).toContain("Arbeidsforskningsinstituttet (AFI)");
   });
 
   it("holds none of them in scripts/ or templates/", () => {

@@ -203,10 +203,10 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
   ],
   [
     "a chart spec missing a comma",
-    "report/charts/utdanning.vl.json",
+    "report/charts/lonn.vl.json",
     (t) => t.replace('v6.json",', 'v6.json"'),
     {
-      file: "report/charts/utdanning.vl.json",
+      file: "report/charts/lonn.vl.json",
       row: 3,
       column: 3,
       expected: 'a Vega-Lite spec in valid JSON: "," or "}"',
@@ -217,10 +217,10 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
   [
     "an edition.json with a comma after the last setting",
     "report/editions/afi/edition.json",
-    (t) => t.replace(/}\n}\n$/, "},\n}\n"),
+    (t) => t.replace(/"\n}\n$/, '",\n}\n'),
     {
       file: "report/editions/afi/edition.json",
-      row: 11,
+      row: 7,
       column: 1,
       expected: "valid JSON: a property name in double quotes",
       found: '"}"',
@@ -320,6 +320,13 @@ describe("hostile strings", () => {
     );
     await edit(root, "data/kontorstorrelse.schema.json", (t) =>
       t.replace("7 leger eller flere", img.replaceAll('"', '\\"')),
+    );
+    // A category of a table that has a figure (bemanning-per-lege), so the label reaches the chart's SVG.
+    await edit(root, "data/bemanning-per-lege.csv", (t) =>
+      t.replaceAll("Tilstrekkelig mange,", `"${img.replaceAll('"', '""')}",`),
+    );
+    await edit(root, "data/bemanning-per-lege.schema.json", (t) =>
+      t.replace('"Tilstrekkelig mange"', JSON.stringify(img)),
     );
     await edit(root, "data/utdanning.csv", (t) => t.replace("Bioingeniør", script));
     await edit(root, "data/utdanning.schema.json", (t) => t.replace("Bioingeniør", script));

@@ -33,7 +33,7 @@ interface Definition {
   item?: string;
   percent?: string;
   rowHeader?: string;
-  columns?: { field: string }[];
+  columns?: { field: string; format?: string }[];
 }
 
 const NBSP = "\u00a0";
@@ -137,12 +137,17 @@ describe("every published number, in its row and column", () => {
           checked.push(`${id}/${r[def.item]}`);
         }
       } else if (def.kind === "grid" && def.rowHeader) {
-        const fields = (def.columns ?? []).map((c) => c.field);
+        const columns = def.columns ?? [];
+        // A p value prints at one precision: the published 0,000 as < 0,001, 0,02 as 0,020.
+        const pValue = (text: string) =>
+          Number(text) < 0.001 ? "<\u00a00,001" : Number(text).toFixed(3).replace(".", ",");
         data.forEach((r, i) => {
           const cells = shown[i + 1]; // after the header row
           expect(cells?.[0], `${id}: row ${i + 1}`).toBe(asPrinted(r[def.rowHeader as string]));
-          fields.forEach((field, j) => {
-            expect(cells?.[j + 1], `${id}: row ${i + 1}, ${field}`).toBe(asPrinted(r[field]));
+          columns.forEach(({ field, format }, j) => {
+            expect(cells?.[j + 1], `${id}: row ${i + 1}, ${field}`).toBe(
+              format === "p" ? pValue(r[field]) : asPrinted(r[field]),
+            );
           });
           checked.push(`${id}/${i}`);
         });

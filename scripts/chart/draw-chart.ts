@@ -6,13 +6,20 @@ import { escapeHtml } from "../render/escape.ts";
 import type { chartRows } from "./chart-rows.ts";
 import { chartLocale } from "./locale.ts";
 import { NARROW_WIDTH, narrowSpec, svgWidth, wrapWords } from "./narrow-spec.ts";
+import { chartPalette, paletteSets } from "./palette.ts";
 import { measureText, useEmbeddedFontMetrics } from "./text-metrics.ts";
 
 const INK = "currentColor";
 
-/** Style shared by every chart, so figures match the page's typography. */
+/**
+ * Style shared by every chart, so figures match the page's typography. Text is at least
+ * 10 px: a chart as wide as the print column (166 mm, about 627 px) prints it at 7.5 pt.
+ * Colours come from the accent (palette.ts): a spec names a set ("category", "ordinal",
+ * "diverging", "diverging3") instead of colours, so a union's edition gets its own.
+ */
 export function chartConfig(accent: string): vegaLite.Config {
   const font = `'${SANS}', 'DejaVu Sans', sans-serif`;
+  const { palette } = chartPalette(accent);
   return {
     font,
     // The SVG gets one text alternative (role="img") instead of a label per mark.
@@ -20,6 +27,8 @@ export function chartConfig(accent: string): vegaLite.Config {
     background: null as unknown as string,
     view: { stroke: null },
     bar: { color: accent },
+    point: { color: accent },
+    range: paletteSets(palette),
     // Text in the page's ink (currentColor): the page sets it, so charts follow dark mode. A colour a
     // spec sets itself (white or dark text inside a bar) stays as it is.
     axis: {
@@ -113,6 +122,8 @@ export async function drawChart(
   locale: Locale,
 ): Promise<string> {
   useEmbeddedFontMetrics();
+  // A spec may wrap its own labels with wrapLabel at its print width, so the wide drawing needs it too.
+  registerWrapLabel();
   return labelSvg(await toSvg(spec, rowsByName, accent, locale), description);
 }
 

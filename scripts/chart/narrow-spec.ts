@@ -45,11 +45,14 @@ function wrapCategoryAxis(channel: JsonObject): JsonObject {
   if (channel.type !== "nominal" && channel.type !== "ordinal") return channel;
   if (channel.axis === null) return channel;
   const axis = isObject(channel.axis) ? channel.axis : {};
-  if (axis.labelExpr !== undefined) return channel;
+  // A spec's own wrapping (wrapLabel at its print width) is rewrapped at the narrow width; other label formats stay.
+  const wrapsItself = typeof axis.labelExpr === "string" && axis.labelExpr.startsWith("wrapLabel(");
+  if (axis.labelExpr !== undefined && !wrapsItself) return channel;
+  const { labelOffset: _printOffset, ...kept } = axis;
   return {
     ...channel,
     axis: {
-      ...axis,
+      ...(wrapsItself ? kept : axis),
       labelExpr: `wrapLabel(datum.label, ${LABEL_WIDTH})`,
       labelLimit: LABEL_WIDTH,
       labelLineHeight: 12,

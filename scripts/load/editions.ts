@@ -26,6 +26,11 @@ export const EditionSchema = z.strictObject({
   accent: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   /** Optional foreword (Markdown file in the edition's folder), printed before the contents. */
   foreword: z.string().regex(/\.md$/).optional(),
+  /**
+   * Who signs the foreword: a role, never a person's name the edition does not give
+   * (e.g. "Forbundsleder"), and the date as printed ("desember 2026").
+   */
+  signature: z.strictObject({ role: z.string().min(1), date: z.string().min(1) }).optional(),
   /** Contact block on the colophon page. */
   contact: z
     .strictObject({

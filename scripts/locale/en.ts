@@ -70,6 +70,7 @@ export const en: Locale = {
     series: "Series",
     published: "Published",
     publisher: "Publisher",
+    authors: "Authors",
     edition: "Edition",
     editionFor: "Edition for",
     contact: "Contact",

@@ -70,6 +70,7 @@ export const nb: Locale = {
     series: "Serie",
     published: "Utgitt",
     publisher: "Utgiver",
+    authors: "Forfattere",
     edition: "Utgave",
     editionFor: "Utgave for",
     contact: "Kontakt",

@@ -79,6 +79,8 @@ export interface Labels {
   series: string;
   published: string;
   publisher: string;
+  /** Over the authors' names in the colophon. */
+  authors: string;
   edition: string;
   /** Cover line above an edition's name, unless the edition sets `coverLabel`. */
   editionFor: string;

@@ -55,6 +55,7 @@ export function renderDocument(
     problems,
     file: () => currentFile,
     bibliography: sources.bibliography,
+    edition: extra.edition.id,
   });
 
   const md = createMarkdown();

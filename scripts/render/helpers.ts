@@ -65,6 +65,8 @@ interface HelperContext {
   /** The chapter being rendered, for messages. */
   file: () => string;
   bibliography?: Bibliography;
+  /** The id of the edition being rendered ("" for a report without editions), for {{#utgave}}. */
+  edition?: string;
 }
 
 type HelperOptions = Handlebars.HelperOptions & { name: string; loc?: { start: { line: number } } };
@@ -168,6 +170,23 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   // {{#fraSvar}}{{figur "alder-etter-gruppe"}}{{else}}Only the published tables are used here.{{/fraSvar}}
   hbs.registerHelper("fraSvar", function (this: unknown, options: Handlebars.HelperOptions) {
     return model.respondents ? options.fn(this) : options.inverse(this);
+  });
+
+  // Text for some editions only, with an optional {{else}} for the others, so that the body never
+  // contradicts an edition's foreword: {{#utgave "ours"}}Our own words.{{else}}Theirs.{{/utgave}}
+  hbs.registerHelper("utgave", function (this: unknown, ...all: unknown[]) {
+    const options = all.pop() as HelperOptions;
+    if (all.length === 0 || !all.every((a) => typeof a === "string" && a !== "")) {
+      context.problems.push({
+        file: context.file(),
+        row: options.loc?.start.line,
+        column: `{{#${options.name}}}`,
+        expected: "one or more edition ids (folders in report/editions/)",
+        found: all.length === 0 ? "none" : all.map((a) => JSON.stringify(a)).join(" "),
+      });
+      return "";
+    }
+    return all.includes(context.edition ?? "") ? options.fn(this) : options.inverse(this);
   });
 
   // A fact from data/fakta.csv, printed in its unit: {{tall "svar_mottatt"}}.
@@ -350,4 +369,5 @@ export const HELPER_ALIASES: Record<string, string> = {
   table: "tabell",
   figure: "figur",
   fromAnswers: "fraSvar",
+  edition: "utgave",
 };

@@ -9,6 +9,7 @@ export interface GridColumn {
   label: string;
   decimals?: number;
   unit?: string;
+  format?: "p";
 }
 
 export interface GridCell {
@@ -55,6 +56,11 @@ export function checkDistribution(definition: GridTableDefinition, data: DataTab
   return problems;
 }
 
+/** A p value at one precision: three decimals, and what rounds below 0.001 as "< 0,001" (no-break space). */
+export function pValueText(p: number, format: NumberFormat): string {
+  return p < 0.001 ? `<\u00a0${format.number(0.001, 3)}` : format.number(p, 3);
+}
+
 export function computeGrid(
   id: string,
   definition: GridTableDefinition,
@@ -62,7 +68,7 @@ export function computeGrid(
   format: NumberFormat,
 ): GridTable {
   const titleOf = (field: string) => data.schema.fields.find((f) => f.name === field)?.title ?? field;
-  const chosen: { field: string; label?: string; decimals?: number; unit?: string }[] =
+  const chosen: { field: string; label?: string; decimals?: number; unit?: string; format?: "p" }[] =
     definition.columns ??
     data.schema.fields.filter((f) => f.name !== definition.rowHeader).map((f) => ({ field: f.name }));
   const columns: GridColumn[] = chosen.map((c) => ({ ...c, label: c.label ?? titleOf(c.field) }));
@@ -73,6 +79,8 @@ export function computeGrid(
       const value = r.values[column.field];
       if (value === null || value === undefined) {
         cells[column.field] = { value: null, text: "" };
+      } else if (typeof value === "number" && column.format === "p") {
+        cells[column.field] = { value, decimals: 3, text: pValueText(value, format) };
       } else if (typeof value === "number") {
         const decimals = column.decimals ?? decimalsOf(r.text[column.field] ?? "");
         cells[column.field] = { value, decimals, text: format.number(value, decimals) };

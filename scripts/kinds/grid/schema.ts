@@ -18,6 +18,11 @@ export const GridTableSchema = definitionSchema("grid", {
         decimals: z.number().int().min(0).max(4).optional(),
         /** How prose prints the column's values: "prosent" adds " %", "kr" adds " kr"; default: the table's unit. */
         unit: z.string().optional(),
+        /**
+         * "p": a p value as a group comparison reports it, at three decimals, and below 0.001 as
+         * "< 0,001" (a printed 0,000 claims a p of zero); default: as written.
+         */
+        format: z.enum(["p"]).optional(),
       }),
     )
     .optional(),

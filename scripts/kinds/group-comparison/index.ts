@@ -1,7 +1,7 @@
 import { derivedRow } from "../../respondents/derived-row.ts";
 import { groupComparisonTable } from "../../respondents/group-comparison.ts";
 import type { DataTable } from "../../validate/table.ts";
-import { computeGrid } from "../grid/compute.ts";
+import { computeGrid, pValueText } from "../grid/compute.ts";
 import type { GridTable, GridTableDefinition } from "../grid/index.ts";
 import { grid } from "../grid/index.ts";
 import type { TableKind } from "../kind.ts";
@@ -24,6 +24,9 @@ function asGridDefinition(definition: GroupComparisonTableDefinition, data: Data
   return { ...shown, kind: "grid", rowLabel };
 }
 
+/** The label respondents/group-comparison.ts gives the row of p values. */
+const P_ROW = "p";
+
 const asGrid = (table: GroupComparisonTable): GridTable => ({ ...table, kind: "grid" });
 
 /**
@@ -37,10 +40,16 @@ export const groupComparison: TableKind<GroupComparisonTableDefinition, GroupCom
 
   checkNeeds: (definition, check) => check.column("rowHeader", definition.rowHeader, ["string"]),
 
-  compute: (definition, { id, data, format }) => ({
-    table: { ...computeGrid(id, asGridDefinition(definition, data), data, format), kind: "groupComparison" },
-    problems: [],
-  }),
+  compute: (definition, { id, data, format }) => {
+    const table = computeGrid(id, asGridDefinition(definition, data), data, format);
+    // The test's p row at one precision, as every p in the report: below 0,001 as "< 0,001", never "0,000".
+    for (const row of table.rows.filter((r) => r.header === P_ROW)) {
+      for (const cell of Object.values(row.cells)) {
+        if (cell.value !== null) cell.text = pValueText(cell.value, format);
+      }
+    }
+    return { table: { ...table, kind: "groupComparison" }, problems: [] };
+  },
 
   lookups: {
     value: (table, keys, filters, context) => grid.lookups.value?.(asGrid(table), keys, filters, context) ?? "",
