@@ -1,6 +1,7 @@
 import { LookupError, listed, need } from "../../compute/lookup.ts";
 import type { TableKind } from "../kind.ts";
 import { computeFrequency, countOfCategories, type FrequencyTable, percentOfCategories } from "./compute.ts";
+import { frequencyProvenance } from "./provenance.ts";
 import { deriveFrequency, synthesizeFrequency } from "./respondents.ts";
 import { type FrequencyTableDefinition, FrequencyTableSchema } from "./schema.ts";
 
@@ -62,6 +63,8 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
     },
     n: (table, { format }) => format.number(table.base),
   },
+
+  provenance: frequencyProvenance,
 
   cells(table, { format, labels }) {
     return [

@@ -1,6 +1,7 @@
 import { expectArgs, LookupError, listed } from "../../compute/lookup.ts";
 import type { PrintContext, TableKind } from "../kind.ts";
 import { checkDistribution, computeGrid, type GridCell, type GridColumn, type GridTable } from "./compute.ts";
+import { gridProvenance } from "./provenance.ts";
 import { deriveGrid, synthesizeGrid } from "./respondents.ts";
 import { type GridTableDefinition, GridTableSchema } from "./schema.ts";
 
@@ -71,6 +72,11 @@ export const grid: TableKind<GridTableDefinition, GridTable> = {
       return cellText(table, row.cells[column.field], column, context);
     },
   },
+
+  provenance: gridProvenance(
+    (_row, column) => column.format === "p",
+    (table, context) => grid.cells(table, context),
+  ),
 
   // A row is named by its header and its text cells (e.g. "Sekretærer / Heltidsansatte / Helsetjenester"),
   // since a header alone may repeat; only number cells are listed.

@@ -1,6 +1,7 @@
 import { expectArgs, need } from "../../compute/lookup.ts";
 import type { TableKind } from "../kind.ts";
 import { computeMultiResponse, type MultiResponseTable } from "./compute.ts";
+import { multiResponseProvenance } from "./provenance.ts";
 import { deriveMultiResponse, synthesizeMultiResponse } from "./respondents.ts";
 import { type MultiResponseTableDefinition, MultiResponseTableSchema } from "./schema.ts";
 
@@ -36,6 +37,8 @@ export const multiResponse: TableKind<MultiResponseTableDefinition, MultiRespons
     },
     n: (table, { format }) => format.number(table.base),
   },
+
+  provenance: multiResponseProvenance,
 
   cells: (table, { format, labels }) => [
     ...table.rows.map((r) => ({

@@ -1,6 +1,7 @@
 import { expectArgs, need } from "../../compute/lookup.ts";
 import type { TableKind } from "../kind.ts";
 import { computeScoredMeans, type ScoredMeansTable } from "./compute.ts";
+import { scoredMeansProvenance } from "./provenance.ts";
 import { type ScoredMeansTableDefinition, ScoredMeansTableSchema } from "./schema.ts";
 
 export type { ScoredMeansTable } from "./compute.ts";
@@ -37,6 +38,8 @@ export const scoredMeans: TableKind<ScoredMeansTableDefinition, ScoredMeansTable
       return row ? format.number(row.mean, table.definition.decimals) : "";
     },
   },
+
+  provenance: scoredMeansProvenance,
 
   cells: (table, { format, labels }) =>
     table.rows.map((r) => ({
