@@ -43,6 +43,17 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/** One of the engine's scripts, run as its npm command runs it (through tsx here, compiled in package.json). */
+async function command(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script, ...args], { cwd: engine });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
 async function pdfText(path: string): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), verbosity: 0 }).promise;
   const pages: string[] = [];
@@ -349,4 +360,32 @@ describe("the command line", () => {
     const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8"));
     expect((await cli("--version")).stdout.trim()).toBe(pkg.version);
   });
+
+  // Every npm command of package.json that runs the engine, as the script it runs.
+  const commands = [
+    ["dev", "scripts/dev.ts"],
+    ["bench", "scripts/bench.ts"],
+    ["kill-check", "scripts/kill-check.ts"],
+    ["lighthouse", "scripts/lighthouse.ts"],
+    ["synthetic", "scripts/make-synthetic.ts"],
+  ] as const;
+
+  it.each(commands)(
+    "npm run %s answers --help and --version, and an unknown option in one line",
+    async (name, script) => {
+      const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8"));
+      expect(pkg.scripts[name]).toBe(`node ${script.replace("scripts/", ".scripts-js/").replace(/\.ts$/, ".js")}`);
+      const help = await command(script, "--help");
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^usage: npm run ${name}\\b`));
+      expect(help.stdout).toContain("--help, --version");
+      const version = await command(script, "--version");
+      expect([version.code, version.stdout.trim()]).toEqual([0, pkg.version]);
+      const wrong = await command(script, "--no-such-option");
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain("--no-such-option");
+      expect(wrong.stderr).toContain(`usage: npm run ${name}`);
+      expect(wrong.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    },
+  );
 });
