@@ -34,6 +34,7 @@ import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
 import { sourceDateEpoch } from "./print/source-date.ts";
+import { changeProvenance } from "./provenance/changes.ts";
 import { numberIndexJson } from "./provenance/index-file.ts";
 import { renderDocument } from "./render/document.ts";
 import { tablesFromRespondents } from "./respondents/index.ts";
@@ -379,7 +380,11 @@ async function buildWith(
     );
   }
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
-  if (changes) files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith);
+  if (changes) {
+    // Each changed number points to where it now comes from, and to its id in the index beside the HTML.
+    const provenance = changeProvenance(model, documents[0].document);
+    files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith, provenance);
+  }
 
   // 6 print: one browser for every edition.
   if (print) {

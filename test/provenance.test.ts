@@ -84,7 +84,11 @@ async function reproduce(projectRoot: string, entry: Pick<NumberEntry, "provenan
     read.set(leaf, cellNumber(await csv(projectRoot, leaf.file), leaf.line, leaf.column, leaf.key));
   }
   await checkCounts(projectRoot, entry.provenance);
-  return printValue(format, entry.print, evaluate(entry.provenance, (leaf) => read.get(leaf) ?? Number.NaN));
+  return printValue(
+    format,
+    entry.print,
+    evaluate(entry.provenance, (leaf) => read.get(leaf) ?? Number.NaN),
+  );
 }
 
 /** Rows a count names exist, with their keys. */
@@ -181,7 +185,9 @@ describe("the index of printed numbers beside the HTML", () => {
     const cell = index.numbers.find((n) => n.where.in === "table" && n.where.table === "utdanning");
     expect(cell?.where).toMatchObject({ label: "Tabell 1", row: "Helsesekretær/legesekretær", column: "Antall" });
     expect(cell?.text).toBe("172");
-    expect(cell?.explained).toBe("data/utdanning.csv, linje 2 (utdanning «Helsesekretær/legesekretær»), kolonne «antall»");
+    expect(cell?.explained).toBe(
+      "data/utdanning.csv, linje 2 (utdanning «Helsesekretær/legesekretær»), kolonne «antall»",
+    );
   });
 });
 
@@ -351,24 +357,27 @@ describe("the web edition's provenance in a browser", () => {
     [390, "light"],
     [390, "dark"],
     [1280, "dark"],
-  ] as const)("at %i px in %s mode, has no axe violation with every disclosure open and a popover shown", async (width, scheme) => {
-    const page = await open(width, scheme);
-    try {
-      await page.evaluate(`document.querySelectorAll("details").forEach((d) => { d.open = true; })`);
-      await page.focus("main a.num");
-      await page.addScriptTag({ content: axe.source });
-      const violations = await page.evaluate(
-        `axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }).then((r) => r.violations.map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")))`,
-      );
-      expect(violations).toEqual([]);
-      const overflow = await page.evaluate(
-        `document.documentElement.scrollWidth - document.documentElement.clientWidth`,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await page.close();
-    }
-  });
+  ] as const)(
+    "at %i px in %s mode, has no axe violation with every disclosure open and a popover shown",
+    async (width, scheme) => {
+      const page = await open(width, scheme);
+      try {
+        await page.evaluate(`document.querySelectorAll("details").forEach((d) => { d.open = true; })`);
+        await page.focus("main a.num");
+        await page.addScriptTag({ content: axe.source });
+        const violations = await page.evaluate(
+          `axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }).then((r) => r.violations.map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")))`,
+        );
+        expect(violations).toEqual([]);
+        const overflow = await page.evaluate(
+          `document.documentElement.scrollWidth - document.documentElement.clientWidth`,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it("leaves the PDF without any of it: the same numbers, none of the explanations", async () => {
     const pdf = await getDocument({

@@ -134,7 +134,7 @@ export const en: Locale = {
       accepted: "New counts accepted (npm run accept)",
       acceptedLine: (a) =>
         `${a.table}: published percentages cleared in ${a.file}, column ${a.column}, ${a.rows.length === 1 ? "row" : "rows"} ${a.rows.join(", ")}, because ${a.reason ?? "the counts were changed on purpose, so the percentages no longer followed from them"}`,
-      from: (p) => `${p.id}: ${p.where}`,
+      from: (p) => `source${p.id ? ` (${p.id})` : ""}: ${p.where}`,
     },
   },
 };

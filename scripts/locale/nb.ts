@@ -134,7 +134,7 @@ export const nb: Locale = {
       accepted: "Nye antall godkjent (npm run accept)",
       acceptedLine: (a) =>
         `${a.table}: publiserte prosenter tømt i ${a.file}, kolonne ${a.column}, ${a.rows.length === 1 ? "rad" : "rader"} ${a.rows.join(", ")}, fordi ${a.reason ?? "antallene ble endret med vilje, så prosentene fulgte ikke lenger av dem"}`,
-      from: (p) => `${p.id}: ${p.where}`,
+      from: (p) => `kilde${p.id ? ` (${p.id})` : ""}: ${p.where}`,
     },
   },
 };

@@ -7,7 +7,16 @@
 import { percentOfCounts } from "../compute/rounding.ts";
 import type { NumberFormat } from "../format/numbers.ts";
 import type { ProvenanceWords } from "../locale/types.ts";
-import { type Answers, type Evaluated, evaluate, exactShare, type Read, type Share, type Term } from "./term.ts";
+import {
+  type Answers,
+  type Evaluated,
+  evaluate,
+  exactShare,
+  leaves,
+  type Read,
+  type Share,
+  type Term,
+} from "./term.ts";
 
 export interface ExplainContext {
   format: NumberFormat;
@@ -171,4 +180,14 @@ export function explain(term: Term, c: ExplainContext): string {
       return c.words.weighted({ shares, scores: whereReads(scores, { ...c, omitFile: undefined }) });
     }
   }
+}
+
+/** Every file, line and column a term read, grouped: "data/alder.csv, kolonne «antall», linje 2–6". */
+export function sources(term: Term, c: ExplainContext): string {
+  const reads = leaves(term);
+  const read = reads.filter((l): l is Read => l.op === "read");
+  const counted = reads.filter((l): l is Answers => l.op === "answers").map((l) => answersText(l, c));
+  const full = { ...c, omitFile: undefined, brief: false };
+  const places = read.length === 1 ? [whereRead(read[0], full)] : read.length > 1 ? [whereReads(read, full)] : [];
+  return [...places, ...counted].join("; ");
 }

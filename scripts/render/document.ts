@@ -23,6 +23,8 @@ export interface RenderedDocument {
   paged: string;
   /** The chapters' HTML as the print edition has it (plain numbers), without layout, front matter or foreword. */
   body: string;
+  /** The chapters' HTML as the web edition has it (numbers linked to their explanations). */
+  siteBody: string;
   /** Every number the web edition prints, in order, with where it comes from (the index beside the HTML). */
   numbers: NumberEntry[];
   headings: Heading[];
@@ -180,7 +182,7 @@ export function renderDocument(
   };
   const html = render(false);
   const paged = render(true);
-  return { document: { html, paged, body, headings, numbering, numbers: numbers.entries }, problems };
+  return { document: { html, paged, body, siteBody, headings, numbering, numbers: numbers.entries }, problems };
 }
 
 /** Join values into one CSS string literal, safe inside a <style> element. */
