@@ -6,15 +6,15 @@
  * the printed text; the web edition shows the same provenance beside each
  * number, reachable by keyboard and tap, and the print edition none of it.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import * as cheerio from "cheerio";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../scripts/build.ts";
+import { build, loadAndCompute } from "../scripts/build.ts";
 import { NumberFormat } from "../scripts/format/numbers.ts";
 import { parseCsv, type RawTable } from "../scripts/load/csv.ts";
 import { localeFor } from "../scripts/locale/index.ts";
@@ -22,7 +22,9 @@ import { type LaunchedBrowser, launchBrowser } from "../scripts/print/browser.ts
 import type { NumberEntry } from "../scripts/provenance/collect.ts";
 import { explain } from "../scripts/provenance/explain.ts";
 import type { NumberIndexFile } from "../scripts/provenance/index-file.ts";
-import { evaluate, leaves, printValue, type Read, type Term } from "../scripts/provenance/term.ts";
+import { type Answers, evaluate, leaves, printValue, type Read, type Term } from "../scripts/provenance/term.ts";
+import { makeSynthetic, readCodebook } from "../scripts/respondents/index.ts";
+import { respondentsCsv } from "../scripts/respondents/synthetic.ts";
 import { FIXTURE } from "./support/golden.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -395,5 +397,70 @@ describe("the web edition's provenance in a browser", () => {
       expect(text).not.toContain(phrase);
     }
     expect(text.replace(/\s+/g, " ")).toContain("en svarprosent på 62");
+  });
+});
+
+describe("a build from answers (--svar)", () => {
+  let project: string;
+  let counted: NumberIndexFile;
+  const answersFile = "svar/syntetisk-eksempel.csv";
+  beforeAll(async () => {
+    // The synthetic example written to a CSV file, as a user with real answers has them.
+    project = await mkdtemp(join(tmpdir(), "rapport-tall-svar-"));
+    for (const dir of ["report", "templates", "data"])
+      await cp(join(root, dir), join(project, dir), { recursive: true });
+    const { sources, data } = await loadAndCompute({ root: project });
+    const place = { dataDir: join(project, "data"), show: (path: string) => relative(project, path) };
+    const codebook = readCodebook(place, sources.config).value;
+    const made = codebook && makeSynthetic(place, sources.config, codebook, sources.tables, data).value;
+    if (!codebook || !made) throw new Error("no usable codebook");
+    await writeFile(join(project, "data", answersFile), respondentsCsv(codebook, made.respondents));
+    const config = JSON.parse(await readFile(join(project, "report", "report.json"), "utf8"));
+    config.respondents = { ...config.respondents, answers: answersFile };
+    await writeFile(join(project, "report", "report.json"), JSON.stringify(config));
+    await build({ root: project, outDir: join(project, "out"), pdf: false, tablesFrom: "respondents" });
+    counted = JSON.parse(await readFile(join(project, "out", "rapport.tall.json"), "utf8"));
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it("names the question, the codes counted and N, and the counts are in the answers file", async () => {
+    expect(counted.fromAnswers).toBe(true);
+    const answers = await csv(project, `data/${answersFile}`);
+    const column = (question: string) => answers.header.indexOf(question);
+    const has = (record: { cells: string[] }, question: string, codes: { code: number }[]) =>
+      codes.some((c) => record.cells[column(question)]?.trim() === String(c.code));
+    const tables = new Set<string>();
+    const wrong: string[] = [];
+    for (const entry of counted.numbers) {
+      // Every number still reproduces by its rule.
+      const again = printValue(format, entry.print, evaluate(entry.provenance));
+      if (again !== entry.text) wrong.push(`${entry.id}: ${entry.text} ≠ ${again}`);
+      for (const leaf of leaves(entry.provenance).filter((l): l is Answers => l.op === "answers")) {
+        expect(leaf.file).toBe(`data/${answersFile}`);
+        if (entry.where.in === "table") tables.add(entry.where.table);
+        if (leaf.counted !== "codes") continue;
+        expect(column(leaf.question), leaf.question).toBeGreaterThanOrEqual(0);
+        // N: everyone in the answers, or those who answered the question (a grid's percentages).
+        const answered = answers.records.filter((r) => (r.cells[column(leaf.question)] ?? "").trim() !== "").length;
+        expect([answers.records.length, answered], entry.id).toContain(leaf.n);
+        const among = leaf.among;
+        const recount = answers.records.filter(
+          (r) => has(r, leaf.question, leaf.codes) && (!among || has(r, among.question, among.codes)),
+        ).length;
+        if (recount !== leaf.value)
+          wrong.push(
+            `${entry.id}: ${leaf.question} ${JSON.stringify(leaf.codes)} counts ${recount}, not ${leaf.value}`,
+          );
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The tables counted from answers, not the published ones.
+    expect([...tables]).toEqual(expect.arrayContaining(["utdanning", "bemanning-per-lege", "ordninger"]));
+    const cell = counted.numbers.find((n) => n.where.in === "table" && n.where.table === "bemanning-per-lege");
+    expect(cell?.explained).toMatch(
+      /^svarene «<1» \(1\) på spørsmål sekretaerer_per_lege, blant dem som svarte «For få» \(1\) på spørsmål bemanning, talt blant 210 personer i data\/svar\/syntetisk-eksempel\.csv$/,
+    );
   });
 });

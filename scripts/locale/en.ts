@@ -97,19 +97,17 @@ export const en: Locale = {
       weighted: (p) => `the score weighted by the shares in ${p.shares}, the scale in ${p.scores}`,
       rowsCounted: (p) => `${p.count} rows: ${p.where}`,
       answers: (p) => {
-        const what =
-          p.counted === "codes"
-            ? `the answers ${p.codes} to ${p.question}`
-            : p.counted === "blank"
-              ? `those who did not answer ${p.question}`
-              : p.counted === "notAsked"
-                ? `those not asked ${p.question}`
-                : p.counted === "mean"
-                  ? `the mean of the answers to ${p.question}`
-                  : `computed from the answers to ${p.question}`;
+        const what = {
+          codes: `the answers ${p.codes} to question ${p.question}`,
+          answered: `those who answered question ${p.question}`,
+          blank: `those who did not answer question ${p.question}`,
+          asked: `those asked question ${p.question}`,
+          notAsked: `those not asked question ${p.question}`,
+          statistic: `computed from the answers to ${p.question}`,
+        }[p.counted];
         return `${what}${p.among ? `, ${p.among}` : ""}, counted among ${p.n} people ${p.file ? `in ${p.file}` : "in the synthetic example data"}`;
       },
-      among: (p) => `among those who answered ${p.codes} to ${p.question}`,
+      among: (p) => `among those who answered ${p.codes} to question ${p.question}`,
       control: "Show where the numbers come from",
       readFrom: (p) =>
         `The numbers are taken from ${p.own || p.others}${p.own && p.others ? `, and where the file is named, from ${p.others}` : ""}.`,

@@ -97,19 +97,17 @@ export const nb: Locale = {
       weighted: (p) => `skåren vektet med andelene i ${p.shares}, skalaen i ${p.scores}`,
       rowsCounted: (p) => `${p.count} rader: ${p.where}`,
       answers: (p) => {
-        const what =
-          p.counted === "codes"
-            ? `svarene ${p.codes} på ${p.question}`
-            : p.counted === "blank"
-              ? `de som ikke svarte på ${p.question}`
-              : p.counted === "notAsked"
-                ? `de som ikke fikk ${p.question}`
-                : p.counted === "mean"
-                  ? `gjennomsnittet av svarene på ${p.question}`
-                  : `regnet fra svarene på ${p.question}`;
+        const what = {
+          codes: `svarene ${p.codes} på spørsmål ${p.question}`,
+          answered: `de som svarte på spørsmål ${p.question}`,
+          blank: `de som ikke svarte på spørsmål ${p.question}`,
+          asked: `de som fikk spørsmål ${p.question}`,
+          notAsked: `de som ikke fikk spørsmål ${p.question}`,
+          statistic: `regnet fra svarene på ${p.question}`,
+        }[p.counted];
         return `${what}${p.among ? `, ${p.among}` : ""}, talt blant ${p.n} personer ${p.file ? `i ${p.file}` : "i de syntetiske eksempeldataene"}`;
       },
-      among: (p) => `blant dem som svarte ${p.codes} på ${p.question}`,
+      among: (p) => `blant dem som svarte ${p.codes} på spørsmål ${p.question}`,
       control: "Vis hvor tallene kommer fra",
       readFrom: (p) =>
         `Tallene er hentet fra ${p.own || p.others}${p.own && p.others ? `, og der filen er nevnt, fra ${p.others}` : ""}.`,

@@ -144,7 +144,7 @@ export interface ProvenanceWords {
   /** Counted from answers: question, the codes counted (or blanks, or those not asked), among whom. */
   answers: (p: {
     question: string;
-    counted: "codes" | "blank" | "notAsked" | "mean" | "statistic";
+    counted: "codes" | "answered" | "blank" | "asked" | "notAsked" | "statistic";
     codes: string;
     among: string;
     n: string;

@@ -7,7 +7,7 @@
 import type { Fact } from "../compute/facts.ts";
 import type { PrintContext } from "../kinds/kind.ts";
 import type { DataRow, DataTable } from "../validate/table.ts";
-import type { Answers, Read, Term, Traced } from "./term.ts";
+import type { Read, Term, Traced } from "./term.ts";
 
 /** One number a table prints, as its partial prints it, with where it comes from. */
 export interface TracedCell extends Traced {
@@ -39,13 +39,13 @@ export interface KindProvenance<T> {
  * column (respondents/derived-row.ts); its numbers come from the answers,
  * not from a line of a file.
  */
-export type AnswersOrigin = Omit<Answers, "op" | "value">;
+export type AnswersOrigin = Term;
 
-/** The term of one cell of a data row: read from its file, or counted from answers. */
-export function cellTerm(data: DataTable, row: DataRow, column: string, keyFields: string[]): Read | Answers {
+/** The term of one cell of a data row: read from its file, or what it counted from answers. */
+export function cellTerm(data: DataTable, row: DataRow, column: string, keyFields: string[]): Term {
   const value = Number(row.values[column]);
   const origin = row.origin?.[column];
-  if (origin) return { op: "answers", ...origin, value };
+  if (origin) return origin;
   const key: Record<string, string> = {};
   for (const field of keyFields) key[field] = String(row.values[field] ?? "");
   return { op: "read", file: data.file, line: row.row, key, column, value };

@@ -32,8 +32,11 @@ export interface Answers {
   question: string;
   /** The codes counted, with their labels; empty for a numeric mean or a blank count. */
   codes: { code: number; label: string }[];
-  /** What was counted: answers with these codes, blanks, those routed past the question, or a mean. */
-  counted: "codes" | "blank" | "notAsked" | "mean" | "statistic";
+  /**
+   * What was counted: answers with these codes, any answer, blanks, those
+   * asked, those routed past the question; or a statistic of the answers.
+   */
+  counted: "codes" | "answered" | "blank" | "asked" | "notAsked" | "statistic";
   /** Those the count is among: everyone in the answers, or those in a group. */
   n: number;
   /** A group the count is restricted to (a crosstab's row, a comparison's group): question and codes. */

@@ -247,6 +247,7 @@ export function makeSyntheticRespondents(
   return {
     respondents: {
       file: `synthetic example (${settingsFile})`,
+      inMemory: true,
       rows: people.map((answers, i) => ({ row: i + 2, answers })),
     },
     notes,
