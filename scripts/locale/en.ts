@@ -82,6 +82,7 @@ export const en: Locale = {
     provenance: {
       line: (lines) => `line ${lines}`,
       column: (name) => `column ‘${name}’`,
+      quote: (text) => `‘${text}’`,
       columns: (names) => `columns ${names}`,
       inFile: (file) => `in ${file}`,
       of: (part, whole) => `${part} of ${whole}`,

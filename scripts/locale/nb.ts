@@ -82,6 +82,7 @@ export const nb: Locale = {
     provenance: {
       line: (lines) => `linje ${lines}`,
       column: (name) => `kolonne «${name}»`,
+      quote: (text) => `«${text}»`,
       columns: (names) => `kolonnene ${names}`,
       inFile: (file) => `i ${file}`,
       of: (part, whole) => `${part} av ${whole}`,

@@ -123,6 +123,8 @@ export interface ProvenanceWords {
   /** "linje 3" / "line 3"; `lines` for a list ("linje 2–6"). */
   line: (lines: string) => string;
   column: (name: string) => string;
+  /** A value, column or label quoted as the language quotes: «x» / ‘x’. */
+  quote: (text: string) => string;
   columns: (names: string) => string;
   /** "i data/alder.csv" / "in data/age.csv". */
   inFile: (file: string) => string;

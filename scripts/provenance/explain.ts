@@ -50,14 +50,16 @@ export function lineRanges(lines: number[]): string {
   return ranges.join(", ");
 }
 
-const keyText = (key: Record<string, string>) => {
+const keyText = (key: Record<string, string>, c: ExplainContext) => {
   const entries = Object.entries(key);
-  return entries.length === 0 ? "" : ` (${entries.map(([field, value]) => `${field} «${value}»`).join(", ")})`;
+  return entries.length === 0
+    ? ""
+    : ` (${entries.map(([field, value]) => `${field} ${c.words.quote(value)}`).join(", ")})`;
 };
 
 /** Where a value was read: file, line and key, column. */
 function whereRead(leaf: Read, c: ExplainContext): string {
-  const key = c.brief ? "" : keyText(leaf.key);
+  const key = c.brief ? "" : keyText(leaf.key, c);
   const place = `${c.words.line(String(leaf.line))}${key}, ${c.words.column(leaf.column)}`;
   return leaf.file === c.omitFile ? place : `${leaf.file}, ${place}`;
 }
@@ -80,7 +82,7 @@ function whereReads(reads: Read[], c: ExplainContext): string {
 
 function answersText(leaf: Answers, c: ExplainContext): string {
   const codes = (list: { code: number; label: string }[]) =>
-    list.map(({ code, label }) => `«${label}» (${code})`).join(` ${c.words.and} `);
+    list.map(({ code, label }) => `${c.words.quote(label)} (${code})`).join(` ${c.words.and} `);
   return c.words.answers({
     question: leaf.question,
     counted: leaf.counted,
@@ -173,9 +175,9 @@ export function explain(term: Term, c: ExplainContext): string {
       const scores = term.of.map((t) => t.score).filter((t): t is Read => t.op === "read");
       // The shares stand in one row of the distribution, the scores in one column of the scale.
       const [first] = weights;
-      const columns = weights.map((w) => `«${w.column}»`).join(", ");
+      const columns = weights.map((w) => c.words.quote(w.column)).join(", ");
       const shares = first
-        ? `${first.file}, ${c.words.line(String(first.line))}${keyText(first.key)}, ${c.words.columns(columns)}`
+        ? `${first.file}, ${c.words.line(String(first.line))}${keyText(first.key, c)}, ${c.words.columns(columns)}`
         : "";
       return c.words.weighted({ shares, scores: whereReads(scores, { ...c, omitFile: undefined }) });
     }
