@@ -375,7 +375,12 @@ async function buildWith(
     files[`${prefix(edition.id)}${names.report}.html`] = document.html;
     // Beside each HTML: every number it prints, with where it comes from.
     files[`${prefix(edition.id)}${names.numbers}`] = numberIndexJson(
-      { report: `${names.report}.html`, language: model.config.language, fromAnswers: model.respondents !== undefined },
+      {
+        report: `${names.report}.html`,
+        language: model.config.language,
+        dataFolder: relative(options.root, sources.paths.data) || ".",
+        fromAnswers: model.respondents !== undefined,
+      },
       document.numbers,
     );
   }

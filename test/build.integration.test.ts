@@ -516,7 +516,8 @@ describe("rebuilding with changed numbers", () => {
     expect(summary).toContain("kontorstorrelse · 0–1 lege · Prosent: 13\u00a0% → 18\u00a0%"); // 37/210 = 17.6
     expect(summary).toContain("kontorstorrelse · 2–6 leger · Antall: 168 → 158");
     // Each changed number points to its entry in the index beside the HTML, and to its file, row and column.
-    const data = join(dataDir, "kontorstorrelse.csv");
+    // Files are named by their place in the data folder, wherever --data put it (the index says which).
+    const data = "data/kontorstorrelse.csv";
     expect(summary).toContain(
       `- kontorstorrelse · 0–1 lege · Antall: 27 → 37\n  kilde (tabell-kontorstorrelse/kontorstorrelse/0–1 lege/Antall): ${data}, linje 2 (storrelse «0–1 lege»), kolonne «antall»`,
     );

@@ -45,6 +45,8 @@ export interface Fact {
   file: string;
   row: number;
   column: string;
+  /** The facts file's name in the data folder (without .csv). */
+  data: string;
 }
 
 /** Whether a data file holds facts: named `<prefix>` or `<prefix>-…` (fakta.csv, fakta-lonn.csv). */
@@ -78,6 +80,7 @@ export function readFacts(table: DataTable): Map<string, Fact> {
       file: table.file,
       row: row.row,
       column: value,
+      data: table.name,
     });
   }
   return facts;

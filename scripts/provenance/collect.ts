@@ -8,7 +8,7 @@
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
 import { kindOf } from "../kinds/definitions.ts";
 import { type ExplainContext, explain, roundingsOf, roundingText } from "./explain.ts";
-import type { TraceContext, TracedCell } from "./kind.ts";
+import { dataPath, type TraceContext, type TracedCell } from "./kind.ts";
 import { evaluate, leaves, type PrintSpec, type Term, type Traced } from "./term.ts";
 
 /** Where a number stands: in the text (chapter file, line and the helper that printed it), or in a table's cell. */
@@ -82,7 +82,8 @@ export class NumberIndex {
     const cells: TracedCell[] = part.cells(table, this.context);
     const files = [...new Set(cells.flatMap((c) => leaves(c.term).map((l) => l.file)).filter(Boolean))];
     // The table's own data file is named once above the rows; each cell's explanation leaves it out.
-    const own = this.model.data.get(table.definition.data)?.file;
+    const ownData = this.model.data.get(table.definition.data);
+    const own = ownData && dataPath(ownData.name);
     const brief: ExplainContext = { ...this.words, brief: true, omitFile: own };
     const roundings = [...new Set(cells.flatMap((c) => roundingsOf(c.term)))].map((rounding) =>
       roundingText({ rounding: rounding as Parameters<typeof roundingText>[0]["rounding"] }, this.words),

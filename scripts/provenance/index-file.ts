@@ -15,6 +15,8 @@ export interface NumberIndexFile {
   /** The HTML file the numbers are printed in, beside this file. */
   report: string;
   language: string;
+  /** The data folder the build read, relative to the project (or absolute): where `data/…` in the provenance is. */
+  dataFolder: string;
   /** Whether the tables were counted from respondent-level answers (their provenance names questions, codes and N). */
   fromAnswers: boolean;
   numbers: NumberEntry[];

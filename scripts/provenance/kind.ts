@@ -41,6 +41,14 @@ export interface KindProvenance<T> {
  */
 export type AnswersOrigin = Term;
 
+/**
+ * A data file as provenance names it: by its place in the data folder
+ * (`data/utdanning.csv`), wherever `--data` put that folder and whatever
+ * encoding it is in, so that the same numbers give the same page; the index
+ * says which folder it was (index-file.ts).
+ */
+export const dataPath = (name: string) => `data/${name}.csv`;
+
 /** The term of one cell of a data row: read from its file, or what it counted from answers. */
 export function cellTerm(data: DataTable, row: DataRow, column: string, keyFields: string[]): Term {
   const value = Number(row.values[column]);
@@ -48,12 +56,13 @@ export function cellTerm(data: DataTable, row: DataRow, column: string, keyField
   if (origin) return origin;
   const key: Record<string, string> = {};
   for (const field of keyFields) key[field] = String(row.values[field] ?? "");
-  return { op: "read", file: data.file, line: row.row, key, column, value };
+  return { op: "read", file: dataPath(data.name), line: row.row, key, column, value };
 }
 
 /** The term of a fact: its line of a facts file. */
 export function factTerm(fact: Fact): Read {
-  return { op: "read", file: fact.file, line: fact.row, key: { id: fact.id }, column: fact.column, value: fact.value };
+  const { row, id, column, value } = fact;
+  return { op: "read", file: dataPath(fact.data), line: row, key: { id }, column, value };
 }
 
 /** The data file a table was computed from; every table's is there (checkReportNeeds made sure). */

@@ -1,5 +1,5 @@
 import type { KindProvenance, TraceContext, TracedCell } from "../../provenance/kind.ts";
-import { cellTerm, dataOf } from "../../provenance/kind.ts";
+import { cellTerm, dataOf, dataPath } from "../../provenance/kind.ts";
 import type { Count, Mean, Term } from "../../provenance/term.ts";
 import type { ScoredMeansTable } from "./compute.ts";
 
@@ -35,7 +35,7 @@ function groupTerms(table: ScoredMeansTable, context: TraceContext, group: strin
     mean: { op: "mean", of: rows.map(itemMean), decimals: d.decimals },
     items: {
       op: "count",
-      rows: rows.map((r) => ({ file: data.file, line: r.row, key: { [d.item]: String(r.values[d.item]) } })),
+      rows: rows.map((r) => ({ file: dataPath(data.name), line: r.row, key: { [d.item]: String(r.values[d.item]) } })),
     },
   };
 }
