@@ -18,7 +18,7 @@ import { clearCells, fieldSpans } from "../scripts/accept/clear-cells.ts";
 import { ACCEPTED_FILE } from "../scripts/accept/record.ts";
 import { build } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
-import { message } from "../scripts/messages.ts";
+import { message } from "../scripts/messages/index.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
 import { refusedLinks } from "../scripts/chart/draw-chart.ts";
 import { ExitCode, environmentError, ReportError } from "../scripts/errors.ts";
-import { message } from "../scripts/messages.ts";
+import { message } from "../scripts/messages/index.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fixture = join(root, "test", "fixtures", "project");

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, check } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
 import { localeFor } from "../scripts/locale/index.ts";
-import { message, problem } from "../scripts/messages.ts";
+import { message, problem } from "../scripts/messages/index.ts";
 import { createProject } from "../scripts/new/create-project.ts";
 import { MemoryWriter } from "../scripts/write/writer.ts";
 
