@@ -30,8 +30,9 @@ export interface DecodedText {
 }
 
 export class UnsupportedEncoding extends Error {
-  constructor(readonly encoding: string) {
-    super(`text in ${encoding}`);
+  /** `found` of the problem: what the text is in (messages/ brokenUtf16). */
+  constructor(found: string) {
+    super(found);
   }
 }
 

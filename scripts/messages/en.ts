@@ -292,7 +292,7 @@ const problem = {
     found,
     hint: "in Excel, save as «CSV UTF-8 (kommadelt)» or «CSV (semikolondelt)»",
   }),
-  brokenUtf16: (variant: string) => `broken ${variant} (cut short or damaged)`,
+  brokenUtf16: (variant: string) => `text in broken ${variant} (cut short or damaged)`,
   malformedCsv: (found: string): Said => ({
     expected: "well-formed CSV",
     found,

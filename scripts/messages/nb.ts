@@ -238,7 +238,7 @@ const problem: Messages["problem"] = {
     found,
     hint: "i Excel: lagre som «CSV UTF-8 (kommadelt)» eller «CSV (semikolondelt)»",
   }),
-  brokenUtf16: (variant) => `ødelagt ${variant} (avkortet eller skadet)`,
+  brokenUtf16: (variant) => `tekst i ødelagt ${variant} (avkortet eller skadet)`,
   malformedCsv: (found) => ({
     expected: "gyldig CSV",
     found,
@@ -608,7 +608,22 @@ const dev: Messages["dev"] = {
   reasons: { start: "start", quiet: "stille en stund", requested: "bedt om" },
 };
 
-/** The bokmål catalogue. zod's Norwegian messages for settings of the wrong type. */
+/**
+ * zod's Norwegian messages for settings of the wrong type, except that a
+ * wrong table kind (a discriminator) lists the kinds there are, as zod's
+ * English does and its Norwegian does not.
+ */
+function zodNorwegian(): { localeError: z.core.$ZodErrorMap } {
+  const norwegian = z.locales.no().localeError;
+  return {
+    localeError: (issue) =>
+      issue.code === "invalid_union" && Array.isArray(issue.options) && issue.options.length > 0
+        ? `Ugyldig verdi: forventet ${issue.options.map((o) => `'${String(o)}'`).join(" | ")}`
+        : norwegian(issue),
+  };
+}
+
+/** The bokmål catalogue. */
 export const nb: Messages = {
   message,
   stage,
@@ -619,5 +634,5 @@ export const nb: Messages = {
   helperProblem,
   respondents,
   dev,
-  zod: z.locales.no,
+  zod: zodNorwegian,
 };
