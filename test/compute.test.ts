@@ -12,8 +12,8 @@ import { computeScoredMeans } from "../scripts/kinds/scored-means/compute.ts";
 import { ScoredMeansTableSchema } from "../scripts/kinds/scored-means/schema.ts";
 import type { TableSchema } from "../scripts/load/schema.ts";
 import { nb } from "../scripts/locale/nb.ts";
-import type { DataTable } from "../scripts/validate/table.ts";
 import { messagesFor } from "../scripts/messages/index.ts";
+import type { DataTable } from "../scripts/validate/table.ts";
 
 const format = new NumberFormat(nb);
 /** Prose lookups as a bokmål report makes them. */

@@ -147,8 +147,18 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     { row: 2, column: "hoy + middels + lav", found: "120" },
   ],
   ["a duplicate category", "data/kontorstorrelse.csv", (t) => `${t}2–6 leger,1,\n`, { row: 5, column: "storrelse" }],
-  ["an empty file", "data/kontorstorrelse.csv", () => "", { file: "data/kontorstorrelse.csv", found: nb.problem.emptyFile().found }],
-  ["a header only", "data/kontorstorrelse.csv", (t) => t.split("\n")[0], { row: 2, found: nb.problem.noDataRows().found }],
+  [
+    "an empty file",
+    "data/kontorstorrelse.csv",
+    () => "",
+    { file: "data/kontorstorrelse.csv", found: nb.problem.emptyFile().found },
+  ],
+  [
+    "a header only",
+    "data/kontorstorrelse.csv",
+    (t) => t.split("\n")[0],
+    { row: 2, found: nb.problem.noDataRows().found },
+  ],
   [
     "an unclosed quote",
     "data/utdanning.csv",
@@ -271,7 +281,9 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       column: 479, // the helper's name on line 9
       // Every helper a chapter may call, Handlebars' internal hooks (helperMissing, blockHelperMissing) left out.
       expected: expect.stringMatching(
-        new RegExp(`^${knownHelper[0]}(?=.*\\btall, tallord\\b)(?=.*\\bfigur\\b)(?!.*Missing)[\\w, ]+${knownHelper[1]}$`),
+        new RegExp(
+          `^${knownHelper[0]}(?=.*\\btall, tallord\\b)(?=.*\\bfigur\\b)(?!.*Missing)[\\w, ]+${knownHelper[1]}$`,
+        ),
       ),
       found: nb.helperProblem.unknownHelper([], "tal").found,
     },
@@ -313,7 +325,9 @@ describe("malformed input", () => {
   it("a file without a schema", async () => {
     const root = await copyProject("no-schema");
     await writeFile(join(root, "data", "ny.csv"), "a,b\n1,2\n");
-    expect(await problemsOf(root)).toEqual([expect.objectContaining({ file: "data/ny.csv", found: nb.problem.noSchema("").found })]);
+    expect(await problemsOf(root)).toEqual([
+      expect.objectContaining({ file: "data/ny.csv", found: nb.problem.noSchema("").found }),
+    ]);
   });
 });
 
@@ -394,7 +408,10 @@ describe("npm run check", () => {
     );
     expect(error).toBeInstanceOf(InputProblems);
     expect((error as InputProblems).problems).toEqual([
-      expect.objectContaining({ file: "report/editions/delta/forord.md", found: nb.helperProblem.unknownChart("finnes-ikke", []).found }),
+      expect.objectContaining({
+        file: "report/editions/delta/forord.md",
+        found: nb.helperProblem.unknownChart("finnes-ikke", []).found,
+      }),
     ]);
   });
 });

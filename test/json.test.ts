@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../scripts/errors.ts";
 import { parseJson } from "../scripts/load/json.ts";
 import { loadProject, projectPaths } from "../scripts/load/project.ts";
-import { makeSynthetic, readCodebook } from "../scripts/respondents/index.ts";
 import { messagesFor } from "../scripts/messages/index.ts";
+import { makeSynthetic, readCodebook } from "../scripts/respondents/index.ts";
 
 // The shipped report is in bokmål: so are the problems of its files.
 const nb = messagesFor("nb");

@@ -56,7 +56,9 @@ describe("a 6 MB file with a million problems", () => {
         hint: nb.problem.hintCount,
       }),
     );
-    expect(problems.at(-1)).toEqual(expect.objectContaining({ row: 51, column: "prosent_publisert", found: nb.report.quote("x") }));
+    expect(problems.at(-1)).toEqual(
+      expect.objectContaining({ row: 51, column: "prosent_publisert", found: nb.report.quote("x") }),
+    );
   });
 
   it("prints the 100 and the count of the rest", () => {
