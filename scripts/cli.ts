@@ -12,19 +12,14 @@
  *
  * Exit codes: see ExitCode in errors.ts and the README.
  */
-import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
+import { engineVersion } from "./command-line.ts";
 import { ExitCode, environmentError, ReportError } from "./errors.ts";
 import { message } from "./messages/index.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
 import { parseShard } from "./shard.ts";
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -40,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (values.version) {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${engineVersion()}\n`);
     return ExitCode.ok;
   }
   const [command, ...rest] = positionals;

@@ -154,6 +154,8 @@ const problem: Messages["problem"] = {
     found: `«${id}», også i ${firstIn}`,
   }),
   outsideFolder: (folder, name) => ({ expected: `en fil i ${folder}`, found: `«${name}»` }),
+  outsideFolderSetting: (folder, name) =>
+    `«${name}», utenfor ${folder} (en sti her peker på en fil i ${folder}, uten ../)`,
   chartNotAnObject: (found) => ({ expected: "en Vega-Lite-spesifikasjon: et JSON-objekt", found }),
   chartMeta: (found) => ({
     expected: 'en figur med "description" (tekstalternativet) og "usermeta" med "caption" og "table"',
