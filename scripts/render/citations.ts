@@ -16,6 +16,7 @@
 import CSL, { type Engine } from "citeproc";
 import type { Problem } from "../errors.ts";
 import { type Bibliography, type CslItem, isFurtherReading } from "../load/bibliography.ts";
+import type { Labels } from "../locale/index.ts";
 import { helperProblem, type Said } from "../messages/index.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
@@ -30,9 +31,8 @@ interface CitationContext {
   bibliography?: Bibliography;
   placeholders: Placeholders;
   problems: Problem[];
+  labels: Pick<Labels, "furtherReading">;
 }
-
-const FURTHER_READING_HEADING = "Videre lesning";
 
 export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, context: CitationContext): void {
   const { bibliography, placeholders } = context;
@@ -113,7 +113,7 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
             });
           }
         }
-        return literatureHtml(processor(), bibliography, cited);
+        return literatureHtml(processor(), bibliography, cited, context.labels.furtherReading);
       }),
     );
   };
@@ -122,7 +122,7 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
 }
 
 /** The list as the processor formats it: cited works, then further reading under its own heading. */
-function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<string>): string {
+function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<string>, heading: string): string {
   const made = csl.makeBibliography();
   if (!made) return "";
   const [params, entries] = made;
@@ -138,7 +138,7 @@ function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<stri
   const ul = (lis: string[]) => `<ul class="literature">\n${lis.join("\n")}\n</ul>`;
   const parts = [ul(main)];
   if (extra.length > 0) {
-    parts.push(`<h2 class="literature-further" id="videre-lesning">${FURTHER_READING_HEADING}</h2>`, ul(extra));
+    parts.push(`<h2 class="literature-further" id="videre-lesning">${escapeHtml(heading)}</h2>`, ul(extra));
   }
   return parts.join("\n");
 }

@@ -349,7 +349,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     (problem) => {
       throw said(problem);
     },
-    context,
+    { ...context, labels: model.locale.labels },
   );
 
   // English names for the same helpers, for reports written in English; both work in every language.
