@@ -2,6 +2,7 @@ import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import { SANS } from "../fonts/catalog.ts";
 import type { Locale } from "../locale/index.ts";
+import { message } from "../messages/index.ts";
 import { escapeHtml } from "../render/escape.ts";
 import type { chartRows } from "./chart-rows.ts";
 import { chartLocale } from "./locale.ts";
@@ -81,8 +82,7 @@ function registerWrapLabel(): void {
 
 /** Why a chart's links were refused, for the problem naming its file. */
 export function refusedLinks(uris: string[]): string {
-  const shown = [...new Set(uris)].map((u) => JSON.stringify(u)).join(", ");
-  return `expected links (href) to http, https, mailto or another address Vega allows, found ${shown}, which Vega refuses`;
+  return message.chartLinksRefused([...new Set(uris)]);
 }
 
 async function toSvg(
