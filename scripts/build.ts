@@ -34,6 +34,8 @@ import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
 import { sourceDateEpoch } from "./print/source-date.ts";
+import { changeProvenance } from "./provenance/changes.ts";
+import { numberIndexJson } from "./provenance/index-file.ts";
 import { renderDocument } from "./render/document.ts";
 import { tablesFromRespondents } from "./respondents/index.ts";
 import { type Shard, shardOf } from "./shard.ts";
@@ -246,9 +248,10 @@ export async function check(
 }
 
 /** The files a build writes: named by the config, else by the report's language. */
-export function outputNames(config: ReportConfig): { report: string; changes: string } {
+export function outputNames(config: ReportConfig): { report: string; changes: string; numbers: string } {
   const { files } = localeFor(config.language);
-  return { report: config.output?.name ?? files.report, changes: files.changes };
+  const report = config.output?.name ?? files.report;
+  return { report, changes: files.changes, numbers: `${report}.${files.numbers}.json` };
 }
 
 /** A union's edition carries its name in the PDF's title (the window title) and keywords; the publisher's own does not. */
@@ -335,7 +338,8 @@ async function buildWith(
       editions.map((edition) => {
         const charts = chartsByAccent.get(edition.config.accent) ?? new Map();
         const pdfFile = options.pdf === false ? undefined : `${outputNames(model.config).report}.pdf`;
-        const { document } = orFail(renderDocument(sources, model, charts, { fonts, edition, pdfFile }));
+        const numbersFile = outputNames(model.config).numbers;
+        const { document } = orFail(renderDocument(sources, model, charts, { fonts, edition, pdfFile, numbersFile }));
         if (!document) throw new Error("unreachable: render returned no document without problems");
         return { edition, document };
       }),
@@ -384,9 +388,25 @@ async function buildWith(
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
   const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
   const files: Record<string, string | Uint8Array> = {};
-  for (const { edition, document } of documents) files[`${prefix(edition.id)}${names.report}.html`] = document.html;
+  for (const { edition, document } of documents) {
+    files[`${prefix(edition.id)}${names.report}.html`] = document.html;
+    // Beside each HTML: every number it prints, with where it comes from.
+    files[`${prefix(edition.id)}${names.numbers}`] = numberIndexJson(
+      {
+        report: `${names.report}.html`,
+        language: model.config.language,
+        dataFolder: relative(options.root, sources.paths.data) || ".",
+        fromAnswers: model.respondents !== undefined,
+      },
+      document.numbers,
+    );
+  }
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
-  if (changes) files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith);
+  if (changes) {
+    // Each changed number points to where it now comes from, and to its id in the index beside the HTML.
+    const provenance = changeProvenance(model, documents[0].document);
+    files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith, provenance);
+  }
 
   // 6 print: one browser for every edition.
   if (print) {

@@ -518,6 +518,25 @@ describe("rebuilding with changed numbers", () => {
     expect(summary).toContain("kontorstorrelse · 0–1 lege · Antall: 27 → 37");
     expect(summary).toContain("kontorstorrelse · 0–1 lege · Prosent: 13\u00a0% → 18\u00a0%"); // 37/210 = 17.6
     expect(summary).toContain("kontorstorrelse · 2–6 leger · Antall: 168 → 158");
+    // Each changed number points to its entry in the index beside the HTML, and to its file, row and column.
+    // Files are named by their place in the data folder, wherever --data put it (the index says which).
+    const data = "data/kontorstorrelse.csv";
+    expect(summary).toContain(
+      `- kontorstorrelse · 0–1 lege · Antall: 27 → 37\n  kilde (tabell-kontorstorrelse/kontorstorrelse/0–1 lege/Antall): ${data}, linje 2 (storrelse «0–1 lege»), kolonne «antall»`,
+    );
+    expect(summary).toContain(
+      `  kilde (tabell-kontorstorrelse/kontorstorrelse/0–1 lege/Prosent): 37 av 210 = 17,62\u00a0% → 17,6 → 18\u00a0%; kolonne «antall», linje 2–4 i ${data}`,
+    );
+    const index = JSON.parse(await readFile(join(changedOut, "rapport.tall.json"), "utf8")) as {
+      numbers: { id: string; text: string }[];
+    };
+    const ids = [...summary.matchAll(/kilde \(([^)]+)\)/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(4);
+    for (const id of ids) expect(index.numbers.map((n) => n.id)).toContain(id);
+    // A changed sentence points to its changed numbers only: here the two that moved, not the 7 % that stayed.
+    expect(summary).toMatch(
+      /nå: 75\u00a0% er ansatt .*\n {2}kilde \(tall-\d+\): 158 av 210 = 75,24\u00a0% → 75,2 → 75\u00a0%; kolonne «antall», linje 2–4 i .*\n {2}kilde \(tall-\d+\): 37 av 210 [^\n]*\n(?! {2}kilde)/,
+    );
 
     // The table, its percentages and every sentence citing it follow the new count (its figure was dropped).
     const html = cheerio.load(await readFile(join(changedOut, "rapport.html"), "utf8"));

@@ -44,6 +44,11 @@ describe("every registered kind", () => {
     for (const [part, value] of Object.entries(kind.respondents ?? {})) {
       expect(["function", "boolean"], `${name}.respondents.${part}`).toContain(typeof value);
     }
+    // Where its numbers come from: its cells, and a provenance for each lookup it offers the prose.
+    expect(typeof kind.provenance?.cells, `${name}.provenance.cells`).toBe("function");
+    for (const part of Object.keys(kind.lookups) as (keyof typeof kind.lookups)[]) {
+      expect(typeof kind.provenance?.[part], `${name}.provenance.${part}`).toBe("function");
+    }
   });
 
   it("offers every lookup the prose helpers use through at least one kind", () => {

@@ -41,9 +41,12 @@ export interface Fact {
   /** Decimals as written in the data file. */
   decimals: number;
   description: string;
-  /** The facts file and row it stands in, for messages that name it. */
+  /** The facts file and row it stands in, for messages that name it, and the column of its value. */
   file: string;
   row: number;
+  column: string;
+  /** The facts file's name in the data folder (without .csv). */
+  data: string;
 }
 
 /** Whether a data file holds facts: named `<prefix>` or `<prefix>-…` (fakta.csv, fakta-lonn.csv). */
@@ -76,6 +79,8 @@ export function readFacts(table: DataTable): Map<string, Fact> {
       description: String(row.values[description]),
       file: table.file,
       row: row.row,
+      column: value,
+      data: table.name,
     });
   }
   return facts;

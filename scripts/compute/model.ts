@@ -23,6 +23,8 @@ export interface ReportModel {
   kinds: readonly TableKind[];
   facts: Map<string, Fact>;
   tables: Map<string, ComputedTable>;
+  /** The data the tables were computed from (counted, in a build from answers), for the provenance of each number. */
+  data: Map<string, DataTable>;
   /** Set when tables were counted from respondent-level answers: which, and whether the answers are synthetic. */
   respondents?: { tables: Set<string>; synthetic: boolean; notes: string[]; count: number };
 }
@@ -59,5 +61,5 @@ export function computeModel(
       problems.push(...checkRelations(computed.table, kind, facts, definedIn, table.file));
     }
   }
-  return { model: { config, locale, format, kinds, facts, tables }, problems };
+  return { model: { config, locale, format, kinds, facts, tables, data }, problems };
 }

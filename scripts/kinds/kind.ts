@@ -13,6 +13,7 @@
  *   render    dataNote      a note under the table the data calls for (optional)
  *   render    lookups       numbers the prose helpers cite
  *   changes   cells         every printed number, for the change summary
+ *   render    provenance    where each printed number comes from (optional)
  *
  * registry.ts lists the kinds in order; adding one is its module, its
  * partial and one line there.
@@ -25,6 +26,7 @@ import type { NumberFormat } from "../format/numbers.ts";
 import type { FieldSchema, TableSchema } from "../load/schema.ts";
 import type { Labels } from "../locale/index.ts";
 import type { Said } from "../messages/index.ts";
+import type { KindProvenance } from "../provenance/kind.ts";
 import type { Codebook, Question } from "../respondents/codebook.ts";
 import type { Respondents } from "../respondents/read.ts";
 import type { DataRow, DataTable } from "../validate/table.ts";
@@ -206,6 +208,8 @@ export interface TableKind<
   checkNeeds(definition: D, check: NeedsCheck): Problem[];
   compute(definition: D, context: ComputeContext): { table?: T; problems: Problem[] };
   readonly lookups: KindLookups<T>;
+  /** Where each number it prints and each number its lookups give comes from (provenance/kind.ts). */
+  readonly provenance?: KindProvenance<T>;
   cells(table: T, context: PrintContext): KindCell[];
   chartRows(table: T, context: PrintContext): ChartRow[];
   /** The view model its partial lays out: plain values, numbers already formatted, nothing escaped. */

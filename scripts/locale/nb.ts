@@ -37,7 +37,7 @@ export const nb: Locale = {
     ],
     shortMonths: ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "des."],
   },
-  files: { report: "rapport", changes: "endringer.md" },
+  files: { report: "rapport", changes: "endringer.md", numbers: "tall" },
   numberWords: ["ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"],
   labels: {
     table: "Tabell",
@@ -80,6 +80,46 @@ export const nb: Locale = {
     syntheticCover: "Eksempelutgave beregnet fra syntetiske data",
     syntheticColophon: (n) =>
       `Denne utgaven er en eksempelutgave. Tabellene som er merket «beregnet fra syntetiske eksempeldata», og figurene og tallene i teksten som bygger på dem, er regnet ut fra oppdiktede svar fra ${n} personer. Svarene er laget slik at de summerer seg til de publiserte tabellene, men sammenhengen mellom svarene på ulike spørsmål er tilfeldig. Utgaven viser hvordan rapporten lages fra svardata, og sier ingenting nytt om dem som svarte.`,
+    provenance: {
+      line: (lines) => `linje ${lines}`,
+      column: (name) => `kolonne «${name}»`,
+      quote: (text) => `«${text}»`,
+      columns: (names) => `kolonnene ${names}`,
+      inFile: (file) => `i ${file}`,
+      of: (part, whole) => `${part} av ${whole}`,
+      and: "og",
+      sumOf: "summen av",
+      rounding: {
+        "half-up": "avrundet halvt opp",
+        "spss-then-whole": "avrundet først til én desimal (som SPSS) og så til hele prosent",
+      },
+      absent: "ingen rad i dataene, altså 0",
+      meanOf: (count) => `gjennomsnittet av ${count} skårer`,
+      roundedTo: (decimals) => `avrundet til ${decimals} desimal${decimals === "1" ? "" : "er"}`,
+      weighted: (p) => `skåren vektet med andelene i ${p.shares}, skalaen i ${p.scores}`,
+      rowsCounted: (p) => `${p.count} rader: ${p.where}`,
+      answers: (p) => {
+        const what = {
+          codes: `svarene ${p.codes} på spørsmål ${p.question}`,
+          answered: `de som svarte på spørsmål ${p.question}`,
+          blank: `de som ikke svarte på spørsmål ${p.question}`,
+          asked: `de som fikk spørsmål ${p.question}`,
+          notAsked: `de som ikke fikk spørsmål ${p.question}`,
+          statistic: `regnet fra svarene på ${p.question}`,
+        }[p.counted];
+        return `${what}${p.among ? `, ${p.among}` : ""}, talt blant ${p.n} personer ${p.file ? `i ${p.file}` : "i de syntetiske eksempeldataene"}`;
+      },
+      among: (p) => `blant dem som svarte ${p.codes} på spørsmål ${p.question}`,
+      control: "Vis hvor tallene kommer fra",
+      readFrom: (p) =>
+        `Tallene er hentet fra ${p.own || p.others}${p.own && p.others ? `, og der filen er nevnt, fra ${p.others}` : ""}.`,
+      roundedAs: (how) => `Prosentene er ${how}.`,
+      listHeading: "Hvor tallene i teksten kommer fra",
+      listIntro: (index) =>
+        `Hvert tall i teksten lenker hit, til hvor det kommer fra: datafil, linje og kolonne, og regnestykket når tallet er regnet ut. Alle tallene i rapporten, også tabellenes, står med kilde i ${index}.`,
+      back: "Tilbake til tallet i teksten",
+      explanation: "Hvor tallet kommer fra",
+    },
     changes: {
       title: "Endringer siden forrige bygg",
       none: "Ingen tall er endret.",
@@ -94,6 +134,7 @@ export const nb: Locale = {
       accepted: "Nye antall godkjent (npm run accept)",
       acceptedLine: (a) =>
         `${a.table}: publiserte prosenter tømt i ${a.file}, kolonne ${a.column}, ${a.rows.length === 1 ? "rad" : "rader"} ${a.rows.join(", ")}, fordi ${a.reason ?? "antallene ble endret med vilje, så prosentene fulgte ikke lenger av dem"}`,
+      from: (p) => `kilde${p.id ? ` (${p.id})` : ""}: ${p.where}`,
     },
   },
 };

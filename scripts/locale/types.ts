@@ -31,8 +31,11 @@ export interface Locale {
     months: string[];
     shortMonths: string[];
   };
-  /** Default names of the files a build writes: `<report>.html`, `<report>.pdf`, the change summary. */
-  files: { report: string; changes: string };
+  /**
+   * Default names of the files a build writes: `<report>.html`, `<report>.pdf`, the change summary, and
+   * the index of printed numbers `<report>.<numbers>.json`.
+   */
+  files: { report: string; changes: string; numbers: string };
   /** Words for 0, 1, 2, … as prose writes small numbers; beyond the list, digits. */
   numberWords: string[];
   labels: Labels;
@@ -93,6 +96,8 @@ export interface Labels {
   syntheticSource: string;
   syntheticCover: string;
   syntheticColophon: (respondents: string) => string;
+  /** Where each printed number comes from: the web edition's explanations and the index beside it. */
+  provenance: ProvenanceWords;
   /** The change summary (endringer.md and the terminal). */
   changes: {
     title: string;
@@ -110,5 +115,58 @@ export interface Labels {
     titleComparedWith: (file: string) => string;
     /** One table's cleared published percentages and why; `reason` undefined: the user gave none. */
     acceptedLine: (a: { table: string; file: string; column: string; rows: number[]; reason?: string }) => string;
+    /** After a changed number: where it now comes from (its id in the index, and its data). */
+    from: (p: { id: string; where: string }) => string;
   };
+}
+
+/** The words that explain a number's provenance (provenance/explain.ts puts them together). */
+export interface ProvenanceWords {
+  /** "linje 3" / "line 3"; `lines` for a list ("linje 2–6"). */
+  line: (lines: string) => string;
+  column: (name: string) => string;
+  /** A value, column or label quoted as the language quotes: «x» / ‘x’. */
+  quote: (text: string) => string;
+  columns: (names: string) => string;
+  /** "i data/alder.csv" / "in data/age.csv". */
+  inFile: (file: string) => string;
+  /** "12 av 208". */
+  of: (part: string, whole: string) => string;
+  and: string;
+  sumOf: string;
+  /** How each rounding policy rounds, as a clause after the result. */
+  rounding: Record<string, string>;
+  /** A combination no row of the data has: it counts 0. */
+  absent: string;
+  /** "gjennomsnittet av 4 skårer". */
+  meanOf: (count: string) => string;
+  roundedTo: (decimals: string) => string;
+  /** An item's mean score: the scale's scores weighted by its shares. */
+  weighted: (p: { shares: string; scores: string }) => string;
+  /** How many rows a rule took. */
+  rowsCounted: (p: { count: string; where: string }) => string;
+  /** Counted from answers: question, the codes counted (or blanks, or those not asked), among whom. */
+  answers: (p: {
+    question: string;
+    counted: "codes" | "answered" | "blank" | "asked" | "notAsked" | "statistic";
+    codes: string;
+    among: string;
+    n: string;
+    file: string;
+  }) => string;
+  /** A group of answers: "blant dem som svarte «Lege» (kode 1) på B2". */
+  among: (p: { question: string; codes: string }) => string;
+  /** The summary of a table's or figure's disclosure. */
+  control: string;
+  /** "Tallene er hentet fra data/alder.csv." — the file a table's cells leave unnamed, and others they name. */
+  readFrom: (p: { own: string; others: string }) => string;
+  /** "Prosentene er avrundet halvt opp." */
+  roundedAs: (how: string) => string;
+  /** The web edition's list of the prose's numbers: its heading and the sentence under it. */
+  listHeading: string;
+  listIntro: (index: string) => string;
+  /** The link from an explanation back to its number in the text. */
+  back: string;
+  /** The explanation of a number in the text, announced as a group. */
+  explanation: string;
 }

@@ -5,6 +5,8 @@ import type { Problem } from "../errors.ts";
 import type { Edition } from "../load/editions.ts";
 import type { ProjectSources } from "../load/project.ts";
 import { localeFor } from "../locale/index.ts";
+import { type NumberEntry, NumberIndex } from "../provenance/collect.ts";
+import { PROVENANCE_SCRIPT } from "../provenance/site-script.ts";
 import { darkModeAccent, faviconDataUrl } from "./colour.ts";
 import { Numbering, registerHelpers } from "./helpers.ts";
 import { logoDataUrl } from "./logo.ts";
@@ -19,8 +21,12 @@ export interface RenderedDocument {
   html: string;
   /** The print edition: the same document with a page-number slot in each contents entry. */
   paged: string;
-  /** The chapters' HTML, without layout, front matter or foreword. */
+  /** The chapters' HTML as the print edition has it (plain numbers), without layout, front matter or foreword. */
   body: string;
+  /** The chapters' HTML as the web edition has it (numbers linked to their explanations). */
+  siteBody: string;
+  /** Every number the web edition prints, in order, with where it comes from (the index beside the HTML). */
+  numbers: NumberEntry[];
   headings: Heading[];
   numbering: Numbering;
 }
@@ -34,8 +40,11 @@ export function renderDocument(
   sources: ProjectSources,
   model: ReportModel,
   charts: Map<string, RenderedChart>,
-  /** `pdfFile`: the PDF's file name beside the HTML, when the build prints one (the web edition links to it). */
-  extra: { fonts: string; edition: Edition; pdfFile?: string },
+  /**
+   * `pdfFile`: the PDF's file name beside the HTML, when the build prints one (the web edition links to it);
+   * `numbersFile`: the index of printed numbers beside it, which the web edition names.
+   */
+  extra: { fonts: string; edition: Edition; pdfFile?: string; numbersFile?: string },
 ): { document?: RenderedDocument; problems: Problem[] } {
   const problems: Problem[] = [];
   const placeholders = new Placeholders();
@@ -46,7 +55,9 @@ export function renderDocument(
 
   const chapterHbs = Handlebars.create();
   const markup = new TableMarkup(sources.templates.partials, model);
+  const numbers = new NumberIndex(model, locale.files.numbers);
   registerHelpers(chapterHbs, {
+    numbers,
     model,
     charts,
     placeholders,
@@ -88,8 +99,11 @@ export function renderDocument(
     if (section) sections.push(section);
   }
 
-  const body = placeholders.fill(sections.join("\n"));
-  const forewordHtml = foreword ? placeholders.fill(foreword) : "";
+  const chapters = sections.join("\n");
+  const body = placeholders.fill(chapters, "print");
+  const siteBody = placeholders.fill(chapters, "site");
+  const forewordHtml = foreword ? placeholders.fill(foreword, "print") : "";
+  const siteForeword = foreword ? placeholders.fill(foreword, "site") : "";
   if (problems.length > 0) return { problems };
 
   const layoutHbs = Handlebars.create();
@@ -97,6 +111,18 @@ export function renderDocument(
   for (const [name, partial] of Object.entries(sources.templates.partials)) {
     layoutHbs.registerPartial(name, partial);
   }
+  // After the chapters, in the web edition: every number of the text with its explanation, which the number links to.
+  const prose = numbers.entries.filter((e) => e.where.in === "text");
+  const numberList =
+    prose.length === 0
+      ? ""
+      : layoutHbs.compile("{{> provenance-list}}")({
+          id: `${locale.files.numbers}-${labels.provenance.listHeading.toLowerCase().replace(/[^a-z0-9æøå]+/g, "-")}`,
+          heading: labels.provenance.listHeading,
+          intro: labels.provenance.listIntro(extra.numbersFile ?? ""),
+          back: labels.provenance.back,
+          numbers: prose,
+        });
   const template = layoutHbs.compile(sources.templates.layout, { strict: false });
   const contents = headings.filter((h) => h.level <= 2);
   const tables = numbering.captions.filter((c) => c.kind === "table");
@@ -120,8 +146,8 @@ export function renderDocument(
           : undefined,
       },
       style: extra.fonts + sources.templates.style,
-      body,
-      foreword: forewordHtml,
+      body: print ? body : `${siteBody}\n${numberList}`,
+      foreword: print ? forewordHtml : siteForeword,
       accent: edition.config.accent,
       description: config.subject ?? config.subtitle ?? config.title,
       // What only the screen edition has: scripts, favicon, the PDF link; the print edition stays script-free.
@@ -129,7 +155,7 @@ export function renderDocument(
         ? undefined
         : {
             earlyScript: EARLY_SCRIPT,
-            script: SITE_SCRIPT,
+            script: `${SITE_SCRIPT}\n${PROVENANCE_SCRIPT}`,
             favicon: faviconDataUrl(edition.config.accent),
             darkAccent: darkModeAccent(edition.config.accent),
             pdf: extra.pdfFile,
@@ -156,7 +182,7 @@ export function renderDocument(
   };
   const html = render(false);
   const paged = render(true);
-  return { document: { html, paged, body, headings, numbering }, problems };
+  return { document: { html, paged, body, siteBody, headings, numbering, numbers: numbers.entries }, problems };
 }
 
 /** Join values into one CSS string literal, safe inside a <style> element. */

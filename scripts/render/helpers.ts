@@ -13,10 +13,15 @@ import type { ComputedTable, ReportModel } from "../compute/model.ts";
 import { roundingPolicy } from "../compute/rounding.ts";
 import type { Problem } from "../errors.ts";
 import type { NumberFormat } from "../format/numbers.ts";
+import { kindOf } from "../kinds/definitions.ts";
 import { isFrequencyTable } from "../kinds/frequency/index.ts";
+import { frequencyTerms } from "../kinds/frequency/provenance.ts";
 import type { Bibliography } from "../load/bibliography.ts";
 import { type Labels, syntheticMark } from "../locale/index.ts";
 import { helperProblem, type Said } from "../messages/index.ts";
+import type { NumberIndex } from "../provenance/collect.ts";
+import { factTerm } from "../provenance/kind.ts";
+import { type PrintSpec, sum, type Traced } from "../provenance/term.ts";
 import { registerCitationHelpers } from "./citations.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
@@ -67,6 +72,8 @@ interface HelperContext {
   bibliography?: Bibliography;
   /** The id of the edition being rendered ("" for a report without editions), for {{#utgave}}. */
   edition?: string;
+  /** Every number printed, with where it comes from (provenance/collect.ts). */
+  numbers: NumberIndex;
 }
 
 type HelperOptions = Handlebars.HelperOptions & { name: string; loc?: { start: { line: number } } };
@@ -83,6 +90,20 @@ class HelperProblem extends Error {
 
 /** A HelperProblem saying what the message catalogue says. */
 const said = ({ expected, found }: Said) => new HelperProblem(expected, found);
+
+/** How a fact is printed, as formatFact prints it. */
+export function factPrint(fact: Pick<Fact, "unit" | "decimals">): PrintSpec {
+  switch (fact.unit) {
+    case "prosent":
+      return { style: "percent", decimals: fact.decimals };
+    case "kr":
+      return { style: "currency", decimals: fact.decimals };
+    case "årstall":
+      return { style: "year" };
+    default:
+      return { style: "number", decimals: fact.decimals };
+  }
+}
 
 export function formatFact(format: NumberFormat, fact: Pick<Fact, "unit" | "decimals">, value: number): string {
   switch (fact.unit) {
@@ -164,7 +185,32 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     }
   };
 
-  const number = (text: string) => placeholders.inline(`<span class="num">${escapeHtml(text)}</span>`);
+  /**
+   * A number in the text. The print edition has it plain; the web edition
+   * links it to its explanation (the list render/document.ts adds after the
+   * chapters), which also describes it, and the site script shows that
+   * explanation on hover, focus or tap.
+   */
+  const number = (text: string, traced?: Traced, cited?: { name: string; args: unknown[]; options: HelperOptions }) => {
+    const plain = `<span class="num">${escapeHtml(text)}</span>`;
+    if (!traced || !cited) return placeholders.inline(plain);
+    const { id } = context.numbers.addProse(text, traced, {
+      in: "text",
+      file: context.file(),
+      line: cited.options.loc?.start.line,
+      helper: callText(cited.name, cited.args, cited.options.hash),
+    });
+    const link = `<a class="num" id="${id}-i" href="#${id}" aria-describedby="${id}-d">${escapeHtml(text)}</a>`;
+    return placeholders.inline(link, plain);
+  };
+
+  /** A kind's provenance of a lookup, called once the lookup itself has succeeded. */
+  const traced = (t: ComputedTable, part: "count" | "percent" | "n" | "value", args: unknown[]): Traced | undefined => {
+    const fn = kindOf(model.kinds, t.kind).provenance?.[part] as
+      | ((table: ComputedTable, ...rest: unknown[]) => Traced)
+      | undefined;
+    return fn?.(t, ...args, context.numbers.context);
+  };
 
   // Text and figures only for a report counted from respondent answers (--svar), with an optional {{else}}:
   // {{#fraSvar}}{{figur "alder-etter-gruppe"}}{{else}}Only the published tables are used here.{{/fraSvar}}
@@ -189,21 +235,26 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   });
 
   // A fact from data/fakta.csv, printed in its unit: {{tall "svar_mottatt"}}.
-  helper("tall", (args) => {
+  helper("tall", (args, options) => {
     const [id] = strings(args, helperProblem.wants.factId);
     const f = fact(id);
-    return number(fmt(f, f.value));
+    return number(fmt(f, f.value), { term: factTerm(f), print: factPrint(f) }, { name: "tall", args, options });
   });
 
   // A small whole number as a word, as prose writes it: {{tallord "faktorer"}} → "fire" / "four".
-  helper("tallord", (args) => {
+  helper("tallord", (args, options) => {
     const [id] = strings(args, helperProblem.wants.factId);
     const f = fact(id);
-    return number(format.word(f.value) ?? fmt(f, f.value));
+    const print: PrintSpec = { style: "word", otherwise: factPrint(f) };
+    return number(
+      format.word(f.value) ?? fmt(f, f.value),
+      { term: factTerm(f), print },
+      { name: "tallord", args, options },
+    );
   });
 
   // The sum of facts, printed in the first one's unit: {{sum "a" "b"}}.
-  helper("sum", (args) => {
+  helper("sum", (args, options) => {
     const ids = strings(args, helperProblem.wants.factIds);
     const facts = ids.map(fact);
     return number(
@@ -211,6 +262,8 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
         facts[0],
         facts.reduce((s, f) => s + f.value, 0),
       ),
+      { term: sum(facts.map(factTerm)), print: factPrint(facts[0]) },
+      { name: "sum", args, options },
     );
   });
 
@@ -221,34 +274,47 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     if (typeof del !== "string" || typeof av !== "string") {
       throw said(helperProblem.shareArguments(options.hash));
     }
-    const sum = (ids: string) =>
-      ids
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(fact)
-        .reduce((s, f) => s + f.value, 0);
-    const part = sum(del);
-    const whole = sum(av);
+    const facts = (ids: string) => ids.split(/\s+/).filter(Boolean).map(fact);
+    const total = (ids: string) => facts(ids).reduce((s, f) => s + f.value, 0);
+    const part = total(del);
+    const whole = total(av);
     if (!Number.isInteger(part) || !Number.isInteger(whole) || whole <= 0) {
       throw said(helperProblem.shareCounts(part, whole));
     }
     const share = roundingPolicy(model.config.rounding)(part, whole, 0);
-    return number(format.percent(share.value, share.decimals));
+    const term = {
+      op: "share" as const,
+      part: sum(facts(del).map(factTerm)),
+      whole: sum(facts(av).map(factTerm)),
+      rounding: model.config.rounding,
+      decimals: 0,
+    };
+    return number(
+      format.percent(share.value, share.decimals),
+      { term, print: { style: "percent" } },
+      {
+        name: "andel",
+        args: _args,
+        options,
+      },
+    );
   });
 
   // A count: {{antall "alder" "Under 30"}} (categories summed), {{antall "crosstab" "row" "column"}}.
-  helper("antall", (args) => {
+  helper("antall", (args, options) => {
     const [id, ...keys] = strings(args, helperProblem.wants.tableAndCategories, 2);
     const t = table(id);
-    return number(look(() => lookupCount(t, keys, lookupContext)));
+    const text = look(() => lookupCount(t, keys, lookupContext));
+    return number(text, traced(t, "count", [keys]), { name: "antall", args, options });
   });
 
   // A percentage as the table prints it; several categories are summed from their counts first:
   // {{prosent "alder" "A" "B"}}, {{prosent "crosstab" "row" "column"}}, {{prosent "tiltak" "Kurs"}}.
-  helper("prosent", (args) => {
+  helper("prosent", (args, options) => {
     const [id, ...keys] = strings(args, helperProblem.wants.tableAndCategories, 2);
     const t = table(id);
-    return number(look(() => lookupPercent(t, keys, lookupContext)));
+    const text = look(() => lookupPercent(t, keys, lookupContext));
+    return number(text, traced(t, "percent", [keys]), { name: "prosent", args, options });
   });
 
   // A published cell of a grid table: {{verdi "indekser" "Trivsel" "gjennomsnitt"}}.
@@ -257,30 +323,54 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const filters = (options.hash ?? {}) as Record<string, string>;
     const [id, ...keys] = strings(args, helperProblem.wants.tableAndColumn, 2);
     const t = table(id);
-    return number(look(() => lookupValue(t, keys, filters, lookupContext)));
+    const text = look(() => lookupValue(t, keys, filters, lookupContext));
+    return number(text, traced(t, "value", [keys, filters]), { name: "verdi", args, options });
   });
 
   // The sum of the rounded percentages as printed in a frequency table (how a reader adding up the column gets it).
-  helper("prosentSumAvrundet", (args) => {
+  helper("prosentSumAvrundet", (args, options) => {
     const [id, ...names] = strings(args, helperProblem.wants.tableAndTwoCategories, 3);
     const t = frequency(table(id));
     look(() => lookupPercent(t, names, lookupContext)); // checks the categories
-    const sum = t.rows.filter((r) => names.includes(r.category)).reduce((s, r) => s + r.percent, 0);
-    return number(format.percent(sum));
+    const total = t.rows.filter((r) => names.includes(r.category)).reduce((s, r) => s + r.percent, 0);
+    // The percentages as the table rounds them, each a share of N, then added up.
+    const terms = frequencyTerms(t, context.numbers.context);
+    const shares = t.rows.flatMap((r, i) => (names.includes(r.category) ? [terms.share(terms.answered[i])] : []));
+    return number(
+      format.percent(total),
+      { term: sum(shares), print: { style: "percent", decimals: 0 } },
+      {
+        name: "prosentSumAvrundet",
+        args,
+        options,
+      },
+    );
   });
 
   // N, non-response and everyone: {{n "alder"}}, {{ikkeBesvart "alder"}}, {{totalt "alder"}}.
-  helper("n", (args) => {
+  helper("n", (args, options) => {
     const t = table(strings(args, helperProblem.wants.tableId)[0]);
-    return number(look(() => lookupN(t, lookupContext)));
+    const text = look(() => lookupN(t, lookupContext));
+    return number(text, traced(t, "n", []), { name: "n", args, options });
   });
-  helper("ikkeBesvart", (args) => {
+  helper("ikkeBesvart", (args, options) => {
     const t = frequency(table(strings(args, helperProblem.wants.tableId)[0]));
-    return number(format.number(t.outside.reduce((s, r) => s + r.count, 0)));
+    const term = sum(frequencyTerms(t, context.numbers.context).outside);
+    return number(
+      format.number(t.outside.reduce((s, r) => s + r.count, 0)),
+      { term, print: { style: "number" } },
+      {
+        name: "ikkeBesvart",
+        args,
+        options,
+      },
+    );
   });
-  helper("totalt", (args) =>
-    number(format.number(frequency(table(strings(args, helperProblem.wants.tableId)[0])).grandTotal)),
-  );
+  helper("totalt", (args, options) => {
+    const t = frequency(table(strings(args, helperProblem.wants.tableId)[0]));
+    const term = frequencyTerms(t, context.numbers.context).everyone;
+    return number(format.number(t.grandTotal), { term, print: { style: "number" } }, { name: "totalt", args, options });
+  });
 
   // A table, numbered in order of appearance: {{tabell "alder"}}.
   helper("tabell", (args) => {
@@ -289,7 +379,9 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     if (numbering.tables.has(id)) throw said(helperProblem.placedTwice("table", id));
     const missing = markup.missingPartial(t);
     if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
-    return placeholders.block(markup.table(t, numbering.number("table", id, t.definition.title)));
+    const numbered = numbering.number("table", id, t.definition.title);
+    const provenance = context.numbers.addTable(t, { in: "table", id, ...numbered });
+    return placeholders.block(markup.table(t, numbered, provenance), markup.table(t, numbered));
   });
 
   // A chart, numbered in order of appearance: {{figur "alder"}}.
@@ -313,7 +405,12 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
       if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     }
     const numbered = numbering.number("figure", id, caption);
-    return placeholders.block(markup.figure(chartMarkup(chart), caption, numbered, tables, chart.meta));
+    const provenance = tables.map((t) => context.numbers.addTable(t, { in: "figure", id, ...numbered }));
+    const svg = chartMarkup(chart);
+    return placeholders.block(
+      markup.figure(svg, caption, numbered, tables, chart.meta, provenance),
+      markup.figure(svg, caption, numbered, tables, chart.meta),
+    );
   });
 
   // A cross-reference, resolved when every table and figure has its number: {{ref "alder"}} → "tabell 1".
@@ -354,6 +451,12 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   // English names for the same helpers, for reports written in English; both work in every language.
   for (const [alias, name] of Object.entries(HELPER_ALIASES)) hbs.registerHelper(alias, hbs.helpers[name]);
+}
+
+/** A helper call as written, for the index of numbers: {{prosent "alder" "Under 30"}}. */
+function callText(name: string, args: unknown[], hash: Record<string, unknown> = {}): string {
+  const named = Object.entries(hash).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`);
+  return `{{${name}${args.map((a) => ` ${JSON.stringify(a)}`).join("")}${named.join("")}}}`;
 }
 
 /** English alias → the helper's own (bokmål) name. */

@@ -4,6 +4,9 @@
  * in its place; after markdown-it has run, tokens are swapped for the HTML.
  * So no data string is ever read as Markdown or raw HTML, and references
  * can point forward: they resolve once every table and figure is numbered.
+ *
+ * An item may read differently in the two editions: the web edition's numbers
+ * link to where they come from, the print edition's are plain (`print`).
  */
 
 const OPEN = "\uE000";
@@ -11,7 +14,10 @@ const CLOSE = "\uE001";
 const TOKEN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g");
 const BLOCK_PARAGRAPH = new RegExp(`<p>${OPEN}(\\d+)${CLOSE}</p>\\n?`, "g");
 
-type Parked = { html: string } | { resolve: () => string };
+type Parked = { html: string; print?: string } | { resolve: () => string; resolved?: string };
+
+/** Which edition a fill is for: the web edition (`site`) or the print edition. */
+export type Edition = "site" | "print";
 
 export class Placeholders {
   private parked: Parked[] = [];
@@ -21,14 +27,14 @@ export class Placeholders {
     return `${OPEN}${this.parked.length - 1}${CLOSE}`;
   }
 
-  /** Inline HTML, e.g. a formatted number. */
-  inline(html: string): string {
-    return this.park({ html });
+  /** Inline HTML, e.g. a formatted number; `print`: what the print edition has instead. */
+  inline(html: string, print?: string): string {
+    return this.park({ html, print });
   }
 
   /** Block HTML (a table, a figure): it stands as its own paragraph. */
-  block(html: string): string {
-    return `\n\n${this.park({ html })}\n\n`;
+  block(html: string, print?: string): string {
+    return `\n\n${this.park({ html, print })}\n\n`;
   }
 
   /** Inline HTML computed only when the whole document is known (cross-references). */
@@ -36,12 +42,15 @@ export class Placeholders {
     return this.park({ resolve });
   }
 
-  /** Swap every token in Markdown's output for its HTML. */
-  fill(html: string): string {
+  /** Swap every token in Markdown's output for its HTML, as the edition has it. */
+  fill(html: string, edition: Edition = "site"): string {
     const get = (index: string) => {
       const item = this.parked[Number(index)];
       if (!item) throw new Error(`unknown placeholder ${index}`);
-      return "html" in item ? item.html : item.resolve();
+      if ("html" in item) return edition === "print" ? (item.print ?? item.html) : item.html;
+      // Resolved once: a reference that fails reports its problem once, whichever edition asks first.
+      item.resolved ??= item.resolve();
+      return item.resolved;
     };
     return html.replace(BLOCK_PARAGRAPH, (_m, index) => `${get(index)}\n`).replace(TOKEN, (_m, index) => get(index));
   }

@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
 import { kindOf } from "../kinds/definitions.ts";
 import type { PrintContext } from "../kinds/kind.ts";
+import type { TableProvenance } from "../provenance/collect.ts";
 
 export interface Numbered {
   /** HTML id, also the target of cross-references. */
@@ -13,6 +14,8 @@ export interface Numbered {
 /** The wrapper partials of the default theme; a project's templates/partials may replace them. */
 const TABLE_BLOCK = "table-block";
 const FIGURE_BLOCK = "figure-block";
+/** The web edition's disclosure of where a table's or figure's numbers come from. */
+const PROVENANCE = "provenance";
 
 /** Each kind's partial: templates/partials/kinds/<kind>.hbs. */
 export const kindPartial = (kind: string) => `kinds/${kind}`;
@@ -43,11 +46,11 @@ export class TableMarkup {
     return name in this.partials ? undefined : `templates/partials/${name}.hbs`;
   }
 
-  /** A numbered table with its caption, source and note. */
-  table(table: ComputedTable, numbered: Numbered): string {
+  /** A numbered table with its caption, source and note; with `provenance`, its disclosure after it. */
+  table(table: ComputedTable, numbered: Numbered, provenance?: TableProvenance): string {
     const { definition } = table;
     const dataNote = kindOf(this.model.kinds, table.kind).dataNote?.(table, this.print);
-    return this.render(TABLE_BLOCK, {
+    const block = this.render(TABLE_BLOCK, {
       ...numbered,
       title: definition.title,
       table: this.tableView(table),
@@ -55,6 +58,33 @@ export class TableMarkup {
       source: definition.source ?? "",
       labels: this.print.labels,
     });
+    return this.withProvenance(block, numbered, provenance ? [{ caption: "", provenance }] : []);
+  }
+
+  /** One disclosure for all the numbers of a table or figure (a tab stop for the table, not one per cell). */
+  private withProvenance(
+    block: string,
+    numbered: Numbered,
+    groups: { caption: string; provenance: TableProvenance }[],
+  ): string {
+    if (groups.length === 0) return block;
+    const { labels } = this.print;
+    // Each group's first file is the one its cells leave unnamed (collect.ts).
+    const own = [...new Set(groups.map((g) => g.provenance.files[0]).filter(Boolean))];
+    const others = [...new Set(groups.flatMap((g) => g.provenance.files.slice(1)))].filter((f) => !own.includes(f));
+    const roundings = [...new Set(groups.flatMap((g) => g.provenance.roundings))];
+    const disclosure = this.render(PROVENANCE, {
+      id: `${numbered.anchor}-${this.model.locale.files.numbers}`,
+      label: numbered.label,
+      summary: labels.provenance.control,
+      readFrom:
+        own.length + others.length > 0
+          ? labels.provenance.readFrom({ own: own.join(", "), others: others.join(", ") })
+          : "",
+      rounding: roundings.map(labels.provenance.roundedAs).join(" "),
+      groups: groups.map((g) => ({ caption: g.caption, rows: g.provenance.rows })),
+    });
+    return `${block}\n${disclosure}`;
   }
 
   /**
@@ -67,8 +97,9 @@ export class TableMarkup {
     numbered: Numbered,
     tables: ComputedTable[],
     meta: { source?: string; note?: string },
+    provenance: (TableProvenance | undefined)[] = [],
   ): string {
-    return this.render(FIGURE_BLOCK, {
+    const block = this.render(FIGURE_BLOCK, {
       ...numbered,
       svg,
       caption,
@@ -81,6 +112,11 @@ export class TableMarkup {
       })),
       labels: this.print.labels,
     });
+    const groups = tables.flatMap((table, i) => {
+      const p = provenance[i];
+      return p ? [{ caption: tables.length > 1 ? table.definition.title : "", provenance: p }] : [];
+    });
+    return this.withProvenance(block, numbered, groups);
   }
 
   private tableView(table: ComputedTable) {

@@ -13,6 +13,8 @@ export interface Respondent {
 export interface Respondents {
   file: string;
   rows: Respondent[];
+  /** Made in memory (the synthetic example), not read from `file`. */
+  inMemory?: boolean;
 }
 
 /**

@@ -246,6 +246,7 @@ export function makeSyntheticRespondents(
   return {
     respondents: {
       file: said.syntheticFile(settingsFile),
+      inMemory: true,
       rows: people.map((answers, i) => ({ row: i + 2, answers })),
     },
     notes,

@@ -2,6 +2,7 @@ import { type Problem, ProblemLog, quoteFound } from "../errors.ts";
 import type { RawTable } from "../load/csv.ts";
 import { primaryKeyOf, type TableSchema } from "../load/schema.ts";
 import { problem } from "../messages/index.ts";
+import type { AnswersOrigin } from "../provenance/kind.ts";
 import { type Cell, parseCell } from "./cells.ts";
 
 /** A data file checked against its schema: every cell typed. */
@@ -19,6 +20,8 @@ export interface DataRow {
   values: Record<string, Cell>;
   /** The text as written, so a value can be shown as published (e.g. decimals). */
   text: Record<string, string>;
+  /** Counted from respondent-level answers: what each column counted, for the numbers' provenance. */
+  origin?: Record<string, AnswersOrigin>;
 }
 
 /** Check a parsed CSV against its schema; all problems at once. */

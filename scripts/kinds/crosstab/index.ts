@@ -4,6 +4,7 @@ import type { Labels } from "../../locale/index.ts";
 import { lookup as said } from "../../messages/index.ts";
 import type { PrintContext, TableKind } from "../kind.ts";
 import { type CrosstabCell, type CrosstabTable, computeCrosstab, TOTAL_ROW } from "./compute.ts";
+import { crosstabProvenance } from "./provenance.ts";
 import { deriveCrosstab, synthesizeCrosstab } from "./respondents.ts";
 import { type CrosstabTableDefinition, CrosstabTableSchema } from "./schema.ts";
 
@@ -84,6 +85,8 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
     },
     n: (table, { format }) => format.number(table.grandTotal),
   },
+
+  provenance: crosstabProvenance,
 
   cells(table, { format, labels }) {
     const count = labels.count.toLowerCase();

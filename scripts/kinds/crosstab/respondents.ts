@@ -1,6 +1,7 @@
 import { respondents as said } from "../../messages/index.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
-import { crossCounts } from "../../respondents/tabulate.ts";
+import { answersOrigin } from "../../respondents/origin.ts";
+import { choiceQuestion, crossCounts } from "../../respondents/tabulate.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { DeriveContext, DerivedRows, SyntheticAnswers } from "../kind.ts";
 import type { CrosstabTableDefinition } from "./schema.ts";
@@ -13,14 +14,34 @@ export function deriveCrosstab(
   const spec = definition.respondents;
   if (!spec) return undefined;
   const cross = crossCounts(respondents, codebook, spec.row, spec.column);
+  const codes = (id: string) => codebook.scales[choiceQuestion(codebook, id).scale].codes.map((c) => c.code);
+  const [rowCodes, columnCodes] = [codes(spec.row), codes(spec.column)];
   const rows = cross.rows.flatMap((r, i) =>
     cross.columns.map((c, j) =>
-      derivedRow(i * cross.columns.length + j, {
-        [definition.row]: r,
-        [definition.column]: c,
-        [definition.count]: cross.counts[i][j],
-        ...(definition.publishedPercent ? { [definition.publishedPercent]: null } : {}),
-      }),
+      derivedRow(
+        i * cross.columns.length + j,
+        {
+          [definition.row]: r,
+          [definition.column]: c,
+          [definition.count]: cross.counts[i][j],
+          ...(definition.publishedPercent ? { [definition.publishedPercent]: null } : {}),
+        },
+        {},
+        {
+          // Those with this answer to the row's question among those with this answer to the column's.
+          [definition.count]: answersOrigin(
+            respondents,
+            codebook,
+            {
+              question: spec.row,
+              counted: "codes",
+              codes: [rowCodes[i]],
+              among: { question: spec.column, codes: [columnCodes[j]] },
+            },
+            cross.counts[i][j],
+          ),
+        },
+      ),
     ),
   );
   return { rows };

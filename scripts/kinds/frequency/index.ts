@@ -2,6 +2,7 @@ import { LookupError, need } from "../../compute/lookup.ts";
 import { problem, lookup as said } from "../../messages/index.ts";
 import type { TableKind } from "../kind.ts";
 import { computeFrequency, countOfCategories, type FrequencyTable, percentOfCategories } from "./compute.ts";
+import { frequencyProvenance } from "./provenance.ts";
 import { deriveFrequency, synthesizeFrequency } from "./respondents.ts";
 import { type FrequencyTableDefinition, FrequencyTableSchema } from "./schema.ts";
 
@@ -57,6 +58,8 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
     },
     n: (table, { format }) => format.number(table.base),
   },
+
+  provenance: frequencyProvenance,
 
   cells(table, { format, labels }) {
     return [

@@ -1,7 +1,9 @@
 import { respondents as said } from "../../messages/index.ts";
+import type { Term } from "../../provenance/term.ts";
 import { findIndex, wasAsked } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
 import { blankCategory } from "../../respondents/non-response.ts";
+import { answersOrigin } from "../../respondents/origin.ts";
 import { bandCounts, choiceQuestion, countAnswers, indexScores } from "../../respondents/tabulate.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { DeriveContext, DerivedRows, SyntheticAnswers } from "../kind.ts";
@@ -19,11 +21,16 @@ export function deriveFrequency(
   const spec = definition.respondents;
   if (!spec) return undefined;
   const out: Record<string, string | number | null>[] = [];
-  const withPercent = (label: string, count: number) => ({
-    [definition.category]: label,
-    [definition.count]: count,
-    ...(definition.publishedPercent ? { [definition.publishedPercent]: null } : {}),
-  });
+  // What each row's count counted, for its provenance; a row without one is traced generically (respondents/derive.ts).
+  const origins: (Record<string, Term> | undefined)[] = [];
+  const withPercent = (label: string, count: number, counted?: Omit<Parameters<typeof answersOrigin>[2], "n">) => {
+    origins.push(counted && { [definition.count]: answersOrigin(respondents, codebook, counted, count) });
+    return {
+      [definition.category]: label,
+      [definition.count]: count,
+      ...(definition.publishedPercent ? { [definition.publishedPercent]: null } : {}),
+    };
+  };
   if ("index" in spec) {
     // specLinkProblems has checked that the index exists and its group has bands.
     const bands = findIndex(codebook, spec.index)?.group.bands;
@@ -36,7 +43,8 @@ export function deriveFrequency(
   } else {
     const q = choiceQuestion(codebook, spec.question);
     const counts = countAnswers(respondents, codebook, q.id);
-    for (const a of counts.answers) out.push(withPercent(a.label, a.count));
+    for (const a of counts.answers)
+      out.push(withPercent(a.label, a.count, { question: q.id, counted: "codes", codes: [a.code] }));
     const asked = respondents.rows.filter((r) => wasAsked(q, r.answers));
     const blankLabel = blankCategory(
       definition.nonResponse,
@@ -52,10 +60,17 @@ export function deriveFrequency(
           : label === blankLabel
             ? asked.filter((r) => r.answers[q.id] == null).length
             : 0;
-      out.push(withPercent(label, count));
+      const counted = missing
+        ? { question: q.id, counted: "codes" as const, codes: [missing.code] }
+        : label === spec.notAsked
+          ? { question: q.id, counted: "notAsked" as const }
+          : label === blankLabel
+            ? { question: q.id, counted: "blank" as const }
+            : undefined;
+      out.push(withPercent(label, count, counted));
     }
   }
-  return { rows: out.map((fields, i) => derivedRow(i, fields)) };
+  return { rows: out.map((fields, i) => derivedRow(i, fields, {}, origins[i])) };
 }
 
 /** Each published count becomes that many answers to the question, dealt among those asked. */

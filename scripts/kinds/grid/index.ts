@@ -2,6 +2,7 @@ import { expectArgs, LookupError } from "../../compute/lookup.ts";
 import { lookup as said } from "../../messages/index.ts";
 import type { PrintContext, TableKind } from "../kind.ts";
 import { checkDistribution, computeGrid, type GridCell, type GridColumn, type GridTable } from "./compute.ts";
+import { gridProvenance } from "./provenance.ts";
 import { deriveGrid, synthesizeGrid } from "./respondents.ts";
 import { type GridTableDefinition, GridTableSchema } from "./schema.ts";
 
@@ -89,6 +90,11 @@ export const grid: TableKind<GridTableDefinition, GridTable> = {
       return cellText(table, row.cells[column.field], column, context);
     },
   },
+
+  provenance: gridProvenance(
+    (_row, column) => column.format === "p",
+    (table, context) => grid.cells(table, context),
+  ),
 
   // A row is named by its header and its text cells (e.g. "Sekretærer / Heltidsansatte / Helsetjenester"),
   // since a header alone may repeat; only number cells are listed.

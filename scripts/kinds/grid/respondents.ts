@@ -1,7 +1,9 @@
 import { policyOf, roundHalfUp } from "../../compute/rounding.ts";
 import type { FieldSchema } from "../../load/schema.ts";
 import { respondents as said } from "../../messages/index.ts";
+import type { Term } from "../../provenance/term.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
+import { answersOrigin } from "../../respondents/origin.ts";
 import { countsForPercents, largestRemainder } from "../../respondents/synthetic-counts.ts";
 import { indexScores, question, summarize } from "../../respondents/tabulate.ts";
 import type { DataTable } from "../../validate/table.ts";
@@ -39,17 +41,29 @@ export function deriveGrid(definition: GridTableDefinition, context: DeriveConte
     const n = answered.length;
     const fields: Record<string, string | number | null> = { [definition.rowHeader]: q.text };
     const decimals: Record<string, number> = {};
+    const origin: Record<string, Term> = {};
+    const answeredTerm = answersOrigin(respondents, codebook, { question: id, counted: "answered" }, n);
     for (const [field, code] of Object.entries(spec.columns)) {
       const count = answered.filter((r) => r.answers[id] === code).length;
       // Rounded by the table's policy (the shipped appendix: SPSS's one decimal, then whole percent).
       fields[field] = n > 0 ? policyOf(definition)(count, n, spec.decimals).value : null;
       decimals[field] = spec.decimals;
+      origin[field] = {
+        op: "share",
+        part: answersOrigin(respondents, codebook, { question: id, counted: "codes", codes: [code], n }, count),
+        whole: answeredTerm,
+        rounding: definition.rounding ?? "half-up",
+        decimals: spec.decimals,
+      };
     }
-    if (spec.n) fields[spec.n] = n;
+    if (spec.n) {
+      fields[spec.n] = n;
+      origin[spec.n] = answeredTerm;
+    }
     if (spec.total) fields[spec.total] = 100;
     // Columns of the published file this derivation does not fill stay empty.
     for (const f of source?.schema.fields ?? []) if (!(f.name in fields)) fields[f.name] = null;
-    return derivedRow(i, fields, decimals);
+    return derivedRow(i, fields, decimals, origin);
   });
   // A table only counted from answers has no schema file: its columns are the question's answers.
   const q = spec.items[0] ? question(codebook, spec.items[0]) : undefined;

@@ -4,6 +4,7 @@ import type { DataTable } from "../../validate/table.ts";
 import { computeGrid, pValueText } from "../grid/compute.ts";
 import type { GridTable, GridTableDefinition } from "../grid/index.ts";
 import { grid } from "../grid/index.ts";
+import { gridProvenance } from "../grid/provenance.ts";
 import type { TableKind } from "../kind.ts";
 import { type GroupComparisonTableDefinition, GroupComparisonTableSchema } from "./schema.ts";
 
@@ -29,6 +30,12 @@ const P_ROW = "p";
 
 const asGrid = (table: GroupComparisonTable): GridTable => ({ ...table, kind: "grid" });
 
+/** Traced as a grid, its row of p values printed as p values. */
+const asGridProvenance = gridProvenance(
+  (row, column) => row.header === P_ROW || column.format === "p",
+  (table, context) => grid.cells(table, context),
+);
+
 /**
  * Measures compared by the groups of a choice question, with one-way ANOVA
  * (respondents/group-comparison.ts counts it); shown, cited and charted as
@@ -53,6 +60,10 @@ export const groupComparison: TableKind<GroupComparisonTableDefinition, GroupCom
 
   lookups: {
     value: (table, keys, filters, context) => grid.lookups.value?.(asGrid(table), keys, filters, context) ?? "",
+  },
+  provenance: {
+    cells: (table, context) => asGridProvenance.cells(asGrid(table), context),
+    value: (table, keys, filters, context) => asGridProvenance.value(asGrid(table), keys, filters, context),
   },
   cells: (table, context) => grid.cells(asGrid(table), context),
   chartRows: (table, context) => grid.chartRows(asGrid(table), context),

@@ -2,6 +2,7 @@ import { expectArgs, need } from "../../compute/lookup.ts";
 import { lookup as said } from "../../messages/index.ts";
 import type { TableKind } from "../kind.ts";
 import { computeMultiResponse, type MultiResponseTable } from "./compute.ts";
+import { multiResponseProvenance } from "./provenance.ts";
 import { deriveMultiResponse, synthesizeMultiResponse } from "./respondents.ts";
 import { type MultiResponseTableDefinition, MultiResponseTableSchema } from "./schema.ts";
 
@@ -37,6 +38,8 @@ export const multiResponse: TableKind<MultiResponseTableDefinition, MultiRespons
     },
     n: (table, { format }) => format.number(table.base),
   },
+
+  provenance: multiResponseProvenance,
 
   cells: (table, { format, labels }) => [
     ...table.rows.map((r) => ({

@@ -1,7 +1,9 @@
 import { policyOf } from "../../compute/rounding.ts";
 import { respondents as said } from "../../messages/index.ts";
+import type { Term } from "../../provenance/term.ts";
 import type { Question } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
+import { answersOrigin } from "../../respondents/origin.ts";
 import { multiResponse } from "../../respondents/tabulate.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { DeriveContext, DerivedRows, SyntheticAnswers } from "../kind.ts";
@@ -15,12 +17,27 @@ export function deriveMultiResponse(
   const spec = definition.respondents;
   if (!spec) return undefined;
   const result = multiResponse(respondents, codebook, spec.items);
+  const first = spec.items[0] ?? "";
   const rows = result.items.map((item, i) => {
     const percent = policyOf(definition)(item.count, result.base, 0);
+    // Those who ticked the item, of everyone asked the items, rounded by the table's policy.
+    const share: Term = {
+      op: "share",
+      part: answersOrigin(
+        respondents,
+        codebook,
+        { question: item.id, counted: "answered", n: result.base },
+        item.count,
+      ),
+      whole: answersOrigin(respondents, codebook, { question: first, counted: "asked" }, result.base),
+      rounding: definition.rounding ?? "half-up",
+      decimals: 0,
+    };
     return derivedRow(
       i,
       { [definition.item]: item.label, [definition.percent]: percent.value },
       { [definition.percent]: percent.decimals },
+      { [definition.percent]: share },
     );
   });
   return { rows };

@@ -2,6 +2,7 @@ import { expectArgs, need } from "../../compute/lookup.ts";
 import { lookup as said } from "../../messages/index.ts";
 import type { TableKind } from "../kind.ts";
 import { computeScoredMeans, type ScoredMeansTable } from "./compute.ts";
+import { scoredMeansProvenance } from "./provenance.ts";
 import { type ScoredMeansTableDefinition, ScoredMeansTableSchema } from "./schema.ts";
 
 export type { ScoredMeansTable } from "./compute.ts";
@@ -38,6 +39,8 @@ export const scoredMeans: TableKind<ScoredMeansTableDefinition, ScoredMeansTable
       return row ? format.number(row.mean, table.definition.decimals) : "";
     },
   },
+
+  provenance: scoredMeansProvenance,
 
   cells: (table, { format, labels }) =>
     table.rows.map((r) => ({
