@@ -66,11 +66,12 @@ export function measureText(item: TextItem, text: unknown): number {
   const value = text == null ? "" : String(text).trim();
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (!value || size <= 0) return 0;
-  const face = faceFor(item);
-  if (!face) return Math.floor(0.8 * value.length * size); // Vega's own estimate
+  // Looked up before the face is chosen: Vega measures the same labels many times per drawing.
   const key = `${item.font}|${item.fontWeight}|${item.fontStyle}|${value}`;
   let unitsWidth = cache.get(key);
   if (unitsWidth === undefined) {
+    const face = faceFor(item);
+    if (!face) return Math.floor(0.8 * value.length * size); // Vega's own estimate
     unitsWidth = face.layout(value).advanceWidth / face.unitsPerEm;
     cache.set(key, unitsWidth);
   }
