@@ -21,6 +21,7 @@ import { ChartCache } from "./chart/cache.ts";
 import { accentPaletteProblem } from "./chart/palette.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
+import { Downloads } from "./downloads/index.ts";
 import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { TableKind } from "./kinds/kind.ts";
@@ -319,6 +320,8 @@ async function buildWith(
 
   // 5 render
   const fonts = await embeddedFontFaces();
+  // Every table's and figure's numbers as CSV beside the HTML, linked from it (downloads/).
+  const downloads = new Downloads(model, sources.charts, outputNames(model.config).report);
   const documents = await stage(
     "render",
     timings,
@@ -327,7 +330,10 @@ async function buildWith(
       editions.map((edition) => {
         const charts = chartsByAccent.get(edition.config.accent) ?? new Map();
         const pdfFile = options.pdf === false ? undefined : `${outputNames(model.config).report}.pdf`;
-        const { document } = orFail(renderDocument(sources, model, charts, { fonts, edition, pdfFile }));
+        const links = downloads.links(edition);
+        const { document } = orFail(
+          renderDocument(sources, model, charts, { fonts, edition, pdfFile, downloads: links }),
+        );
         if (!document) throw new Error("unreachable: render returned no document without problems");
         return { edition, document };
       }),
@@ -367,7 +373,13 @@ async function buildWith(
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
   const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
   const files: Record<string, string | Uint8Array> = {};
-  for (const { edition, document } of documents) files[`${prefix(edition.id)}${names.report}.html`] = document.html;
+  // The downloads' ZIP is dated as the PDF is: SOURCE_DATE_EPOCH, the report's date, or now.
+  const date = pdfMetadata(model.config).date ?? new Date();
+  for (const { edition, document } of documents) {
+    files[`${prefix(edition.id)}${names.report}.html`] = document.html;
+    for (const [name, data] of Object.entries(downloads.files(document.numbering, edition, date)))
+      files[`${prefix(edition.id)}${name}`] = data;
+  }
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
   if (changes) files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith);
 

@@ -3,6 +3,8 @@
  * tests build their expected text from here (Vega-Lite's log/message.ts is
  * the model). Messages are English until a report's language is known.
  */
+import { dirname } from "node:path";
+
 export const message = {
   notAProject: (dir: string) =>
     `${dir} is not a report project: it has no report/report.json. Start one with: npm run new -- ${dir}`,
@@ -15,7 +17,14 @@ export const message = {
   nothingWritten: "Nothing was written: the output folder is as it was.",
   internalError: (stack: string) => `internal error (a bug in the generator): ${stack}`,
   checkPassed: "check: no problems found",
-  built: (files: string[]) => `built ${files.join(", ")}`,
+  /** Every file written, a folder of many (the downloads' CSV files) as one entry. */
+  built: (files: string[]) => {
+    const inFolder = new Map<string, number>();
+    for (const file of files) inFolder.set(dirname(file), (inFolder.get(dirname(file)) ?? 0) + 1);
+    const many = (file: string) => (inFolder.get(dirname(file)) ?? 0) > 5;
+    const folders = [...new Set(files.filter(many).map(dirname))];
+    return `built ${[...files.filter((f) => !many(f)), ...folders.map((d) => `${inFolder.get(d)} files in ${d}/`)].join(", ")}`;
+  },
   newFolderNotEmpty: (dir: string) => `${dir} is not empty; name a new or empty folder for the new report`,
   newUnknownLanguage: (language: string, known: string[]) =>
     `no starter report in language "${language}" (known: ${known.join(", ")})`,

@@ -312,7 +312,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
       if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     }
     const numbered = numbering.number("figure", id, caption);
-    return placeholders.block(markup.figure(chartMarkup(chart), caption, numbered, tables, chart.meta));
+    return placeholders.block(markup.figure(id, chartMarkup(chart), caption, numbered, tables, chart.meta));
   });
 
   // A cross-reference, resolved when every table and figure has its number: {{ref "alder"}} → "tabell 1".

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
+import type { DownloadLinks } from "../downloads/index.ts";
 import { kindOf } from "../kinds/definitions.ts";
 import type { PrintContext } from "../kinds/kind.ts";
 
@@ -32,6 +33,8 @@ export class TableMarkup {
   constructor(
     private readonly partials: Record<string, string>,
     private readonly model: Pick<ReportModel, "kinds" | "format" | "locale">,
+    /** The web edition's CSV files, linked from each block's foot; none in `npm run check`. */
+    private readonly downloads?: Pick<DownloadLinks, "table" | "figure">,
   ) {
     for (const [name, text] of Object.entries(partials)) this.hbs.registerPartial(name, text);
     this.print = { format: model.format, labels: model.locale.labels };
@@ -53,6 +56,7 @@ export class TableMarkup {
       table: this.tableView(table),
       note: [definition.note, dataNote].filter(Boolean).join(" "),
       source: definition.source ?? "",
+      download: this.download(this.downloads?.table(table.id), numbered),
       labels: this.print.labels,
     });
   }
@@ -62,6 +66,7 @@ export class TableMarkup {
    * tables; a figure drawn from several tables names each of them.
    */
   figure(
+    id: string,
     svg: string,
     caption: string,
     numbered: Numbered,
@@ -79,8 +84,14 @@ export class TableMarkup {
         ...this.tableView(table),
         caption: tables.length > 1 ? table.definition.title : "",
       })),
+      download: this.download(this.downloads?.figure(id), numbered),
       labels: this.print.labels,
     });
+  }
+
+  /** The link to a block's numbers as CSV: "Last ned tallene i tabell 3 (CSV)". */
+  private download(href: string | undefined, numbered: Numbered) {
+    return href && { href, text: this.print.labels.downloads.link(numbered.label.toLowerCase()) };
   }
 
   private tableView(table: ComputedTable) {

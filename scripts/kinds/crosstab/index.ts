@@ -5,6 +5,7 @@ import type { PrintContext, TableKind } from "../kind.ts";
 import { type CrosstabCell, type CrosstabTable, computeCrosstab, TOTAL_ROW } from "./compute.ts";
 import { deriveCrosstab, synthesizeCrosstab } from "./respondents.ts";
 import { type CrosstabTableDefinition, CrosstabTableSchema } from "./schema.ts";
+import { crosstabSheet } from "./sheet.ts";
 
 export type { CrosstabTable } from "./compute.ts";
 export { TOTAL_ROW } from "./compute.ts";
@@ -105,6 +106,8 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
       })),
     ];
   },
+
+  sheet: crosstabSheet,
 
   chartRows(table, { format }) {
     return table.rows.flatMap((row, rowIndex) =>

@@ -3,6 +3,7 @@ import type { TableKind } from "../kind.ts";
 import { computeFrequency, countOfCategories, type FrequencyTable, percentOfCategories } from "./compute.ts";
 import { deriveFrequency, synthesizeFrequency } from "./respondents.ts";
 import { type FrequencyTableDefinition, FrequencyTableSchema } from "./schema.ts";
+import { frequencySheet } from "./sheet.ts";
 
 export type { FrequencyTable } from "./compute.ts";
 export type { FrequencyTableDefinition } from "./schema.ts";
@@ -74,6 +75,8 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
       { row: labels.total, column: labels.everyone, value: format.number(table.grandTotal) },
     ];
   },
+
+  sheet: frequencySheet,
 
   chartRows(table, { format }) {
     return table.rows.map((row, index) => ({

@@ -3,6 +3,7 @@ import type { PrintContext, TableKind } from "../kind.ts";
 import { checkDistribution, computeGrid, type GridCell, type GridColumn, type GridTable } from "./compute.ts";
 import { deriveGrid, synthesizeGrid } from "./respondents.ts";
 import { type GridTableDefinition, GridTableSchema } from "./schema.ts";
+import { gridSheet } from "./sheet.ts";
 
 export type { GridTable } from "./compute.ts";
 export type { GridTableDefinition } from "./schema.ts";
@@ -87,6 +88,8 @@ export const grid: TableKind<GridTableDefinition, GridTable> = {
         .map((c) => ({ row: name, column: c.label, value: r.cells[c.field].text }));
     });
   },
+
+  sheet: gridSheet,
 
   chartRows: (table) =>
     table.rows.flatMap((row, rowIndex) =>

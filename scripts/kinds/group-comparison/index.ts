@@ -4,6 +4,7 @@ import type { DataTable } from "../../validate/table.ts";
 import { computeGrid, pValueText } from "../grid/compute.ts";
 import type { GridTable, GridTableDefinition } from "../grid/index.ts";
 import { grid } from "../grid/index.ts";
+import { gridSheet } from "../grid/sheet.ts";
 import type { TableKind } from "../kind.ts";
 import { type GroupComparisonTableDefinition, GroupComparisonTableSchema } from "./schema.ts";
 
@@ -56,6 +57,7 @@ export const groupComparison: TableKind<GroupComparisonTableDefinition, GroupCom
   },
   cells: (table, context) => grid.cells(asGrid(table), context),
   chartRows: (table, context) => grid.chartRows(asGrid(table), context),
+  sheet: (table, context) => gridSheet(asGrid(table), context),
   view: (table, context) => grid.view(asGrid(table), context),
 
   respondents: {

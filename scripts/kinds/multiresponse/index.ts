@@ -3,6 +3,7 @@ import type { TableKind } from "../kind.ts";
 import { computeMultiResponse, type MultiResponseTable } from "./compute.ts";
 import { deriveMultiResponse, synthesizeMultiResponse } from "./respondents.ts";
 import { type MultiResponseTableDefinition, MultiResponseTableSchema } from "./schema.ts";
+import { multiResponseSheet } from "./sheet.ts";
 
 export type { MultiResponseTable } from "./compute.ts";
 export type { MultiResponseTableDefinition } from "./schema.ts";
@@ -45,6 +46,8 @@ export const multiResponse: TableKind<MultiResponseTableDefinition, MultiRespons
     })),
     { row: labels.n, column: labels.n, value: format.number(table.base) },
   ],
+
+  sheet: multiResponseSheet,
 
   chartRows: (table, { format }) =>
     table.rows.map((row, index) => ({

@@ -2,6 +2,7 @@ import { expectArgs, need } from "../../compute/lookup.ts";
 import type { TableKind } from "../kind.ts";
 import { computeScoredMeans, type ScoredMeansTable } from "./compute.ts";
 import { type ScoredMeansTableDefinition, ScoredMeansTableSchema } from "./schema.ts";
+import { scoredMeansSheet } from "./sheet.ts";
 
 export type { ScoredMeansTable } from "./compute.ts";
 export type { ScoredMeansTableDefinition } from "./schema.ts";
@@ -44,6 +45,8 @@ export const scoredMeans: TableKind<ScoredMeansTableDefinition, ScoredMeansTable
       column: labels.mean,
       value: format.number(r.mean, table.definition.decimals),
     })),
+
+  sheet: scoredMeansSheet,
 
   chartRows: (table, { format }) =>
     table.rows.map((row, index) => ({
