@@ -130,9 +130,9 @@ export interface CitedReport {
   publisher?: string;
   /** The date of publication as printed, or the year of the report's `date`. */
   published?: string;
-  /** The series and number: "AFI-notat 2010:14". */
+  /** The series and number: "Notat 2024:3". */
   series?: string;
-  /** A union's edition: "Utgave for Fagforbundet". */
+  /** A named edition: "Utgave for Forbundet". */
   edition?: string;
 }
 

@@ -94,6 +94,9 @@ export function renderDocument(
 
   const body = placeholders.fill(sections.join("\n"));
   const forewordHtml = foreword ? placeholders.fill(foreword) : "";
+  // The print edition's text: without what only the web edition has (each block's download link).
+  const printBody = placeholders.fill(sections.join("\n"), true);
+  const printForeword = foreword ? placeholders.fill(foreword, true) : "";
   if (problems.length > 0) return { problems };
 
   const layoutHbs = Handlebars.create();
@@ -124,8 +127,8 @@ export function renderDocument(
           : undefined,
       },
       style: extra.fonts + sources.templates.style,
-      body,
-      foreword: forewordHtml,
+      body: print ? printBody : body,
+      foreword: print ? printForeword : forewordHtml,
       accent: edition.config.accent,
       description: config.subject ?? config.subtitle ?? config.title,
       // What only the screen edition has: scripts, favicon, the PDF link; the print edition stays script-free.

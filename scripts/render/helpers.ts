@@ -288,7 +288,8 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     if (numbering.tables.has(id)) throw said(helperProblem.placedTwice("table", id));
     const missing = markup.missingPartial(t);
     if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
-    return placeholders.block(markup.table(t, numbering.number("table", id, t.definition.title)));
+    const numbered = numbering.number("table", id, t.definition.title);
+    return placeholders.block(markup.table(t, numbered), markup.table(t, numbered, true));
   });
 
   // A chart, numbered in order of appearance: {{figur "alder"}}.
@@ -312,7 +313,11 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
       if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     }
     const numbered = numbering.number("figure", id, caption);
-    return placeholders.block(markup.figure(id, chartMarkup(chart), caption, numbered, tables, chart.meta));
+    const svg = chartMarkup(chart);
+    return placeholders.block(
+      markup.figure(id, svg, caption, numbered, tables, chart.meta),
+      markup.figure(id, svg, caption, numbered, tables, chart.meta, true),
+    );
   });
 
   // A cross-reference, resolved when every table and figure has its number: {{ref "alder"}} → "tabell 1".

@@ -11,7 +11,8 @@ const CLOSE = "\uE001";
 const TOKEN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g");
 const BLOCK_PARAGRAPH = new RegExp(`<p>${OPEN}(\\d+)${CLOSE}</p>\\n?`, "g");
 
-type Parked = { html: string } | { resolve: () => string };
+/** `print`: the block as the print edition has it, when it differs (without the web edition's download link). */
+type Parked = { html: string; print?: string } | { resolve: () => string; resolved?: string };
 
 export class Placeholders {
   private parked: Parked[] = [];
@@ -26,9 +27,13 @@ export class Placeholders {
     return this.park({ html });
   }
 
-  /** Block HTML (a table, a figure): it stands as its own paragraph. */
-  block(html: string): string {
-    return `\n\n${this.park({ html })}\n\n`;
+  /**
+   * Block HTML (a table, a figure): it stands as its own paragraph. `print`:
+   * the block in the print edition, when it differs, so that the PDF's
+   * document holds no element the web edition alone has.
+   */
+  block(html: string, print?: string): string {
+    return `\n\n${this.park({ html, print })}\n\n`;
   }
 
   /** Inline HTML computed only when the whole document is known (cross-references). */
@@ -36,12 +41,15 @@ export class Placeholders {
     return this.park({ resolve });
   }
 
-  /** Swap every token in Markdown's output for its HTML. */
-  fill(html: string): string {
+  /** Swap every token in Markdown's output for its HTML (the print edition's, with `print`). */
+  fill(html: string, print = false): string {
     const get = (index: string) => {
       const item = this.parked[Number(index)];
       if (!item) throw new Error(`unknown placeholder ${index}`);
-      return "html" in item ? item.html : item.resolve();
+      if ("html" in item) return print ? (item.print ?? item.html) : item.html;
+      // Resolved once, however many editions of the text are filled: a resolver may report a problem.
+      item.resolved ??= item.resolve();
+      return item.resolved;
     };
     return html.replace(BLOCK_PARAGRAPH, (_m, index) => `${get(index)}\n`).replace(TOKEN, (_m, index) => get(index));
   }

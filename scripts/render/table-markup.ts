@@ -46,8 +46,8 @@ export class TableMarkup {
     return name in this.partials ? undefined : `templates/partials/${name}.hbs`;
   }
 
-  /** A numbered table with its caption, source and note. */
-  table(table: ComputedTable, numbered: Numbered): string {
+  /** A numbered table with its caption, source and note; the link to its CSV unless `print`. */
+  table(table: ComputedTable, numbered: Numbered, print = false): string {
     const { definition } = table;
     const dataNote = kindOf(this.model.kinds, table.kind).dataNote?.(table, this.print);
     return this.render(TABLE_BLOCK, {
@@ -56,14 +56,15 @@ export class TableMarkup {
       table: this.tableView(table),
       note: [definition.note, dataNote].filter(Boolean).join(" "),
       source: definition.source ?? "",
-      download: this.download(this.downloads?.table(table.id), numbered),
+      download: print ? undefined : this.download(this.downloads?.table(table.id), numbered),
       labels: this.print.labels,
     });
   }
 
   /**
    * A chart with its caption, source and note, and its numbers as plain
-   * tables; a figure drawn from several tables names each of them.
+   * tables; a figure drawn from several tables names each of them; the link
+   * to its CSV unless `print`.
    */
   figure(
     id: string,
@@ -72,6 +73,7 @@ export class TableMarkup {
     numbered: Numbered,
     tables: ComputedTable[],
     meta: { source?: string; note?: string },
+    print = false,
   ): string {
     return this.render(FIGURE_BLOCK, {
       ...numbered,
@@ -84,7 +86,7 @@ export class TableMarkup {
         ...this.tableView(table),
         caption: tables.length > 1 ? table.definition.title : "",
       })),
-      download: this.download(this.downloads?.figure(id), numbered),
+      download: print ? undefined : this.download(this.downloads?.figure(id), numbered),
       labels: this.print.labels,
     });
   }
