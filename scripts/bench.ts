@@ -15,23 +15,34 @@ import { get } from "node:http";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { readCommandLine } from "./command-line.ts";
 import { projectRoot } from "./project-root.ts";
 
 /** The engine's folder: where scripts/cli.ts runs from. */
 const engine = fileURLToPath(new URL("..", import.meta.url));
-const { values } = parseArgs({
-  options: {
-    project: { type: "string" },
-    runs: { type: "string", default: "5" },
-    /** Two runs of everything: a smoke test of the bench itself, not numbers to quote. */
-    quick: { type: "boolean", default: false },
-    /** Editions in the many-editions case (0 skips it), and how many times it is built. */
-    many: { type: "string", default: "40" },
-    "many-runs": { type: "string", default: "3" },
-    "no-peer": { type: "boolean", default: false },
-    "no-dev": { type: "boolean", default: false },
-  },
+const USAGE = `usage: npm run bench -- [--project DIR] [--runs N | --quick] [--many N] [--many-runs N] [--no-peer] [--no-dev]
+
+  Times cold builds in fresh processes (chart cache emptied), stage by stage, and prints a table.
+
+  --project DIR    the report's folder; default: this repository's report
+  --runs N         builds of each case (default 5)
+  --quick          two runs of everything: a smoke test of the bench, not numbers to quote
+  --many N         editions in the many-editions case (default 40; 0 skips it)
+  --many-runs N    builds of the many-editions case (default 3)
+  --no-peer        skip printing the same HTML with a peer renderer
+  --no-dev         skip the dev server's rebuild case
+  --help, --version`;
+
+const { values } = readCommandLine(USAGE, {
+  project: { type: "string" },
+  runs: { type: "string", default: "5" },
+  /** Two runs of everything: a smoke test of the bench itself, not numbers to quote. */
+  quick: { type: "boolean", default: false },
+  /** Editions in the many-editions case (0 skips it), and how many times it is built. */
+  many: { type: "string", default: "40" },
+  "many-runs": { type: "string", default: "3" },
+  "no-peer": { type: "boolean", default: false },
+  "no-dev": { type: "boolean", default: false },
 });
 const runs = values.quick ? 2 : Number(values.runs);
 const many = Number(values.many);

@@ -12,10 +12,10 @@
  *
  * Exit codes: see ExitCode in errors.ts and the README.
  */
-import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
+import { engineVersion } from "./command-line.ts";
 import { ExitCode, environmentError, ReportError } from "./errors.ts";
 import { message } from "./messages.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
@@ -44,11 +44,6 @@ const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --a
   --reason TEXT   accept: why the counts are new, for the change summary
   --help, --version`;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -63,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (values.version) {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${engineVersion()}\n`);
     return ExitCode.ok;
   }
   const [command, ...rest] = positionals;

@@ -12,22 +12,31 @@
 
 import { createServer, type ServerResponse } from "node:http";
 import { basename, dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { watch } from "chokidar";
 import { build } from "./build.ts";
 import { ChartCache } from "./chart/cache.ts";
+import { readCommandLine } from "./command-line.ts";
 import { ExitCode, ReportError } from "./errors.ts";
 import { projectRoot } from "./project-root.ts";
 import { escapeHtml } from "./render/escape.ts";
 import { MemoryWriter } from "./write/writer.ts";
 
-const { values } = parseArgs({
-  options: {
-    project: { type: "string" },
-    port: { type: "string" },
-    edition: { type: "string" },
-    "pdf-after": { type: "string", default: "20" },
-  },
+const USAGE = `usage: npm run dev -- [--project DIR] [--edition NAME] [--port N] [--pdf-after SECONDS]
+
+  Serves the report at http://localhost:4173/ (or the next free port), rebuilt in memory on every change;
+  out/ and the number record are never written. Errors are shown in the page and the server goes on.
+
+  --project DIR        the report's folder; default: this repository's report
+  --edition NAME       preview one edition of report/editions/
+  --port N             the port to serve on (default 4173, else the next free one)
+  --pdf-after SECONDS  print the PDF preview once edits have paused this long (default 20)
+  --help, --version`;
+
+const { values } = readCommandLine(USAGE, {
+  project: { type: "string" },
+  port: { type: "string" },
+  edition: { type: "string" },
+  "pdf-after": { type: "string", default: "20" },
 });
 let root: string;
 try {

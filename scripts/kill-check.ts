@@ -15,11 +15,18 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { readCommandLine } from "./command-line.ts";
 import { createProject } from "./new/create-project.ts";
 
 const engine = fileURLToPath(new URL("..", import.meta.url));
-const { values } = parseArgs({ options: { times: { type: "string", default: "100" } } });
+const USAGE = `usage: npm run kill-check -- [--times N]
+
+  Kills builds of a scaffolded project with SIGKILL at N staggered moments (default 100) and checks that
+  out/ holds the complete old or the complete new set of files every time.
+
+  --times N   how many builds to kill (default 100)
+  --help, --version`;
+const { values } = readCommandLine(USAGE, { times: { type: "string", default: "100" } });
 const times = Number(values.times);
 
 /** A build killed `ms` after it starts, or (with `afterRender`) `ms` after it reports its render stage. */

@@ -18,8 +18,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs, promisify } from "node:util";
+import { promisify } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { readCommandLine } from "./command-line.ts";
 import { findBrowser } from "./setup/browser-path.mjs";
 
 const run = promisify(execFile);
@@ -92,8 +93,16 @@ interface LighthouseReport {
   audits: Record<string, { title: string; score: number | null; displayValue?: string }>;
 }
 
+const USAGE = `usage: npm run lighthouse -- [--dir DIR] [--keep FILE]
+
+  Serves the built HTML from a local server with compression and runs Lighthouse on its mobile profile.
+
+  --dir DIR    the folder with the built HTML (default out/)
+  --keep FILE  also write Lighthouse's JSON report to FILE
+  --help, --version`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { dir: { type: "string" }, keep: { type: "string" } } });
+  const { values } = readCommandLine(USAGE, { dir: { type: "string" }, keep: { type: "string" } });
   const dir = resolve(values.dir ?? join(here, "..", "out"));
   const page = (await readdir(dir).catch(() => [])).find((name) => name.endsWith(".html"));
   if (!page) {

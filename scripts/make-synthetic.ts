@@ -7,15 +7,24 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { parseArgs } from "node:util";
 import { loadAndCompute } from "./build.ts";
+import { readCommandLine } from "./command-line.ts";
 import { ExitCode, InputProblems, ReportError } from "./errors.ts";
 import { projectRoot } from "./project-root.ts";
 import { makeSynthetic, readCodebook, readSyntheticSettings } from "./respondents/index.ts";
 import { respondentsCsv, respondentsSchema } from "./respondents/synthetic.ts";
 
+const USAGE = `usage: npm run synthetic -- [--project DIR]
+
+  Writes a synthetic respondent file (data/respondents) that reproduces the report's published tables,
+  the file its synthetic settings name, seeded from the report's config (respondents.seed); the same data
+  npm run build -- --svar makes in memory when no real answers are configured.
+
+  --project DIR   the report's folder; default: this repository's report
+  --help, --version`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { project: { type: "string" } } });
+  const { values } = readCommandLine(USAGE, { project: { type: "string" } });
   const root = projectRoot(values.project);
   const { sources, data } = await loadAndCompute({ root });
   const place = { dataDir: join(root, "data"), show: (path: string) => relative(root, path) };

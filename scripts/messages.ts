@@ -89,6 +89,9 @@ export const problem = {
     found: `"${id}", also in ${firstIn}`,
   }),
   outsideFolder: (folder: string, name: string): Said => ({ expected: `a file inside ${folder}`, found: `"${name}"` }),
+  /** Said by a setting's schema, which gives one text: what was found, and what a path there must be. */
+  outsideFolderSetting: (folder: string, name: string): string =>
+    `"${name}", outside ${folder} (a path here names a file inside ${folder}, without ../)`,
   chartNotAnObject: (found: string): Said => ({ expected: "a Vega-Lite spec: a JSON object", found }),
   chartMeta: (found: string): Said => ({
     expected: 'a chart with a "description" (its text alternative) and "usermeta" with "caption" and "table"',

@@ -355,10 +355,13 @@ describe("the built PDF's page breaks", () => {
     const { lines, text, lineAt } = await bodyLines();
     const stranded: string[] = [];
     let checked = 0;
-    for (const heading of $(".chapter h2, .chapter h3").toArray()) {
+    // Matched from the end backwards: the contents pages list every heading too, earlier in the text.
+    let cursor = text.length;
+    for (const heading of $(".chapter h2, .chapter h3").toArray().reverse()) {
       const key = letters($(heading).text());
-      const at = text.indexOf(key);
+      const at = text.lastIndexOf(key, cursor);
       if (at < 0) continue;
+      cursor = at;
       checked += 1;
       const line = lines[lineAt(at + key.length - 1)];
       if (line.last) stranded.push(`page ${line.page}: ${$(heading).text()}`);

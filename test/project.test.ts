@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import * as cheerio from "cheerio";
@@ -14,9 +14,11 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, check } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
+import { ReportConfigSchema } from "../scripts/load/config.ts";
 import { localeFor } from "../scripts/locale/index.ts";
 import { message, problem } from "../scripts/messages.ts";
 import { createProject } from "../scripts/new/create-project.ts";
+import { readSyntheticSettings } from "../scripts/respondents/index.ts";
 import { MemoryWriter } from "../scripts/write/writer.ts";
 
 const engine = fileURLToPath(new URL("..", import.meta.url));
@@ -36,6 +38,17 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
       cwd: engine,
     });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** One of the engine's scripts, run as its npm command runs it (through tsx here, compiled in package.json). */
+async function command(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script, ...args], { cwd: engine });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -190,6 +203,33 @@ describe("a project's paths stay inside it", () => {
       c.chapters = ["../../../etc/passwd.md"];
     });
     expect(await problemsOf(dir)).toEqual(['report/report.json chapters: "../../../etc/passwd.md"']);
+  });
+
+  it("refuses respondent files named outside data/ (codebook, answers, synthetic settings and the file it writes)", async () => {
+    const dir = await projectWith("respondents-out", (c) => {
+      c.respondents = { codebook: "../../etc/passwd", answers: "/etc/shadow", syntheticSettings: "../settings.json" };
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toHaveLength(3);
+    const outside = (name: string) => problem.outsideFolderSetting("data/", name);
+    expect(problems).toEqual([
+      `report/report.json respondents.codebook: ${outside("../../etc/passwd")}`,
+      `report/report.json respondents.answers: ${outside("/etc/shadow")}`,
+      `report/report.json respondents.syntheticSettings: ${outside("../settings.json")}`,
+    ]);
+
+    const settingsDir = await projectWith("synthetic-write-out", () => {});
+    const settingsFile = join(settingsDir, "data", "synthetic-settings.json");
+    await mkdir(dirname(settingsFile), { recursive: true });
+    await writeFile(settingsFile, JSON.stringify({ write: { file: "../../../tmp/answers.csv" } }));
+    const config = ReportConfigSchema.parse({
+      ...JSON.parse(await readFile(join(settingsDir, "report", "report.json"), "utf8")),
+      respondents: { syntheticSettings: "synthetic-settings.json" },
+    });
+    const read = readSyntheticSettings({ dataDir: join(settingsDir, "data"), show: (p) => p }, config);
+    expect(read.problems?.map((p) => `${p.column}: ${p.found}`)).toEqual([
+      `write.file: ${outside("../../../tmp/answers.csv")}`,
+    ]);
   });
 
   it("refuses an edition that is not a folder of report/editions", async () => {
@@ -349,4 +389,32 @@ describe("the command line", () => {
     const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8"));
     expect((await cli("--version")).stdout.trim()).toBe(pkg.version);
   });
+
+  // Every npm command of package.json that runs the engine, as the script it runs.
+  const commands = [
+    ["dev", "scripts/dev.ts"],
+    ["bench", "scripts/bench.ts"],
+    ["kill-check", "scripts/kill-check.ts"],
+    ["lighthouse", "scripts/lighthouse.ts"],
+    ["synthetic", "scripts/make-synthetic.ts"],
+  ] as const;
+
+  it.each(commands)(
+    "npm run %s answers --help and --version, and an unknown option in one line",
+    async (name, script) => {
+      const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8"));
+      expect(pkg.scripts[name]).toBe(`node ${script.replace("scripts/", ".scripts-js/").replace(/\.ts$/, ".js")}`);
+      const help = await command(script, "--help");
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^usage: npm run ${name}\\b`));
+      expect(help.stdout).toContain("--help, --version");
+      const version = await command(script, "--version");
+      expect([version.code, version.stdout.trim()]).toEqual([0, pkg.version]);
+      const wrong = await command(script, "--no-such-option");
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain("--no-such-option");
+      expect(wrong.stderr).toContain(`usage: npm run ${name}`);
+      expect(wrong.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    },
+  );
 });

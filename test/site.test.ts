@@ -6,6 +6,7 @@ import axe from "axe-core";
 import type { Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
+import { closestPair, MIN_DELTA_E } from "../scripts/chart/palette.ts";
 import { type LaunchedBrowser, launchBrowser } from "../scripts/print/browser.ts";
 
 /**
@@ -142,6 +143,35 @@ describe.each([390, 1280])("the web edition at %i px", (width) => {
       expect(tables.filter((t) => !t.inView)).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe("charts in dark mode", () => {
+  /** The distinct fills of each visible chart's marks, as the page paints them (rgb(…) strings). */
+  const FILLS = `[...document.querySelectorAll(".chart-image svg")]
+    .filter((svg) => svg.getBoundingClientRect().width > 0)
+    .map((svg) => [...new Set([...svg.querySelectorAll(".mark-rect path, .mark-symbol path")]
+      .map((m) => getComputedStyle(m).fill))])`;
+  const hex = (rgb: string) =>
+    `#${(rgb.match(/\d+/g) ?? []).map((n) => Number(n).toString(16).padStart(2, "0")).join("")}`;
+
+  it("keep every pair of a chart's colours apart (CIEDE2000 ≥ 10): dark mode lightens the accent only where it is alone", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const page = await open(1280, scheme);
+      try {
+        const charts = (await page.evaluate(FILLS)) as string[][];
+        expect(charts.some((fills) => fills.length >= 3)).toBe(true);
+        for (const fills of charts) {
+          const pair = closestPair(fills.map(hex));
+          if (pair)
+            expect(pair.deltaE, `${scheme}: ${pair.a} and ${pair.b} (${pair.vision})`).toBeGreaterThanOrEqual(
+              MIN_DELTA_E,
+            );
+        }
+      } finally {
+        await page.close();
+      }
     }
   });
 });

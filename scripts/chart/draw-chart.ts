@@ -124,7 +124,26 @@ export async function drawChart(
   useEmbeddedFontMetrics();
   // A spec may wrap its own labels with wrapLabel at its print width, so the wide drawing needs it too.
   registerWrapLabel();
-  return labelSvg(await toSvg(spec, rowsByName, accent, locale), description);
+  return markSingleColour(labelSvg(await toSvg(spec, rowsByName, accent, locale), description), accent);
+}
+
+/**
+ * Mark a drawing whose only palette colour is the accent (data-single-colour):
+ * dark mode lightens the accent's marks of such a chart to read on the dark
+ * page (layout.hbs), which in a chart of several palette colours would make
+ * the accent meet its own lighter steps.
+ */
+function markSingleColour(svg: string, accent: string): string {
+  const { palette } = chartPalette(accent);
+  const own = accent.toLowerCase();
+  const others = new Set(
+    Object.values(paletteSets(palette))
+      .flat()
+      .map((c) => c.toLowerCase())
+      .filter((c) => c !== own),
+  );
+  const usesOthers = [...svg.matchAll(/fill="(#[0-9a-fA-F]{3,8})"/g)].some((m) => others.has(m[1].toLowerCase()));
+  return usesOthers ? svg : svg.replace(/^<svg ([^>]*)>/, '<svg $1 data-single-colour="">');
 }
 
 /**
@@ -153,5 +172,5 @@ export async function drawNarrowChart(
     plotWidth = next;
   }
   const svg = best ?? (await toSvg(narrowSpec(spec, 60), rowsByName, accent, locale));
-  return labelSvg(svg, undefined);
+  return markSingleColour(labelSvg(svg, undefined), accent);
 }

@@ -146,10 +146,12 @@ export interface PairFailure {
 export function closestPair(colours: readonly string[]): PairFailure | undefined {
   let worst: PairFailure | undefined;
   const distinct = [...new Set(colours.map((c) => c.toLowerCase()))];
+  // Each colour converted once per vision, not once per pair.
+  const labs = VISIONS.map((vision) => distinct.map((c) => rgbToLab(simulate(parseHex(c), vision))));
   for (let i = 0; i < distinct.length; i++) {
     for (let j = i + 1; j < distinct.length; j++) {
-      for (const vision of VISIONS) {
-        const d = deltaE(distinct[i], distinct[j], vision);
+      for (const [v, vision] of VISIONS.entries()) {
+        const d = ciede2000(labs[v][i], labs[v][j]);
         if (!worst || d < worst.deltaE) worst = { a: distinct[i], b: distinct[j], vision, deltaE: d };
       }
     }
@@ -255,6 +257,17 @@ function worstOf(p: ChartPalette): PairFailure | undefined {
  * `worst` is that pair; the caller decides whether it is good enough.
  */
 export function chartPalette(accent: string): { palette: ChartPalette; worst: PairFailure | undefined } {
+  // Every chart and the check of each edition ask for it: the search (72 hues) is done once per accent.
+  const known = palettes.get(accent);
+  if (known) return known;
+  const found = searchPalette(accent);
+  palettes.set(accent, found);
+  return found;
+}
+
+const palettes = new Map<string, { palette: ChartPalette; worst: PairFailure | undefined }>();
+
+function searchPalette(accent: string): { palette: ChartPalette; worst: PairFailure | undefined } {
   let best: { palette: ChartPalette; worst: PairFailure | undefined } | undefined;
   for (let hue = 0; hue < 360; hue += 5) {
     const palette = build(accent, hue);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROUNDING_NAMES } from "../compute/rounding.ts";
 import { findLocale, knownLanguages } from "../locale/index.ts";
+import { pathInside } from "./inside.ts";
 
 /**
  * `report/report.json`: what the report is and which chapters it has, in
@@ -81,12 +82,12 @@ export const ReportConfigSchema = z.strictObject({
    */
   respondents: z
     .strictObject({
-      codebook: z.string().default("respondents/codebook.json"),
-      answers: z.string().optional(),
+      codebook: pathInside("data/").default("respondents/codebook.json"),
+      answers: pathInside("data/").optional(),
       /** Seed of the synthetic example, so that it is always the same; default 1. */
       seed: z.number().int().default(1),
       /** For the synthetic example: answers to the questions the report publishes no numbers for. */
-      syntheticSettings: z.string().default("respondents/synthetic-settings.json"),
+      syntheticSettings: pathInside("data/").default("respondents/synthetic-settings.json"),
     })
     .default({
       codebook: "respondents/codebook.json",

@@ -88,6 +88,9 @@ export const MARK_SCRIPT = `(() => {
     }
     const end = document.createElement("div");
     end.className = "page-map-end";
+    // At the last block's lower edge, not below its bottom margin: how full a page is is where its content ends.
+    const last = unit.lastElementChild;
+    if (last) end.style.marginTop = "-" + getComputedStyle(last).marginBottom;
     unit.append(end);
     mark(end, { kind: "end", unit: index });
   });

@@ -3,6 +3,7 @@ import type { Fact } from "../compute/facts.ts";
 import { kindOf, type TableDefinitions } from "../kinds/definitions.ts";
 import type { SyntheticAnswers, TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
+import { pathInside } from "../load/inside.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type Codebook, type Question, wasAsked } from "./codebook.ts";
 import type { Respondents } from "./read.ts";
@@ -106,8 +107,7 @@ export const SyntheticSettingsSchema = z.strictObject({
    */
   write: z
     .strictObject({
-      file: z
-        .string()
+      file: pathInside("data/")
         .regex(/\.csv$/, "a .csv file")
         .default("respondents/synthetic-answers.csv"),
       title: z.string().default("Synthetic example answers (made up)"),
