@@ -6,7 +6,7 @@ import type { Locale } from "../locale/index.ts";
  * numbers as numbers: the locale's separator and decimal mark (bokmål `;` and
  * `4,5`, English `,` and `4.5`), UTF-8 with a byte-order mark (without it
  * Excel reads UTF-8 as the system's code page), CRLF line ends (RFC 4180).
- * Numbers are written in full, without thousands separators or exponents,
+ * Numbers are written in full (15 significant digits), without thousands separators or exponents,
  * with an ASCII minus, so that the project's own reader (load/csv.ts) and
  * any spreadsheet read back exactly what was written. Quoting is RFC 4180's;
  * it is short enough not to need a library beside csv-parse.
@@ -44,10 +44,14 @@ function guarded(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A number in full, e.g. 14.473684210526315 → "14,473684210526315", 1.2e-10 → "0,00000000012". */
+/**
+ * A number in full to 15 significant digits, as many as a spreadsheet keeps
+ * and enough to drop binary noise (22 / 160 × 100 = 13.750000000000002 → "13,75"):
+ * 14.473684210526317 → "14,4736842105263", 1.2e-10 → "0,00000000012".
+ */
 export function plainNumber(value: number, decimalMark: "," | "."): string {
   if (!Number.isFinite(value)) return "";
-  const text = withoutExponent(Object.is(value, -0) ? 0 : value);
+  const text = withoutExponent(Number(value.toPrecision(15)) || 0);
   return decimalMark === "." ? text : text.replace(".", decimalMark);
 }
 
