@@ -7,6 +7,7 @@
  *   4 chart     Vega-Lite specs + model → SVG (in Node, no browser)
  *   5 render    chapters + helpers + layout → one HTML document
  *   5b changes  what this build printed against the previous build's record → endringer.md
+ *   5c data     every table's and figure's numbers → CSV files and a ZIP beside the HTML
  *   6 print     HTML → A4 PDF (one Chromium)
  *   7 write     HTML + PDF → out/, replaced as a whole
  *
@@ -373,13 +374,27 @@ async function buildWith(
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
   const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
   const files: Record<string, string | Uint8Array> = {};
-  // The downloads' ZIP is dated as the PDF is: SOURCE_DATE_EPOCH, the report's date, or now.
-  const date = pdfMetadata(model.config).date ?? new Date();
-  for (const { edition, document } of documents) {
-    files[`${prefix(edition.id)}${names.report}.html`] = document.html;
-    for (const [name, data] of Object.entries(downloads.files(document.numbering, edition, date)))
-      files[`${prefix(edition.id)}${name}`] = data;
-  }
+  for (const { edition, document } of documents) files[`${prefix(edition.id)}${names.report}.html`] = document.html;
+
+  // 5c data: the numbers to download beside each edition's HTML; the ZIP dated as the PDF is.
+  await stage(
+    "data",
+    timings,
+    log,
+    () => {
+      const date = pdfMetadata(model.config).date ?? new Date();
+      return documents.map(({ edition, document }) => {
+        const written = downloads.files(document.numbering, edition, date);
+        for (const [name, data] of Object.entries(written)) files[`${prefix(edition.id)}${name}`] = data;
+        return written;
+      });
+    },
+    (r) => {
+      const zip = r[0]?.[downloads.names.zip];
+      const csv = Object.keys(r[0] ?? {}).filter((name) => name.endsWith(".csv")).length;
+      return `${csv} CSV files and a ${Math.round((zip?.length ?? 0) / 1024)} KB ZIP of them in ${downloads.names.folder}/${r.length > 1 ? ` × ${r.length} editions` : ""}`;
+    },
+  );
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
   if (changes) files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith);
 

@@ -33,6 +33,7 @@ export class Downloads {
   readonly names: DownloadNames;
   private readonly print: PrintContext;
   private readonly sheets = new Map<string, Sheet>();
+  private readonly csvs = new Map<string, string>();
   private readonly charts: Map<string, ChartSource>;
 
   constructor(
@@ -64,32 +65,34 @@ export class Downloads {
   files(numbering: Numbering, edition: Edition, date: Date): Record<string, string | Uint8Array> {
     const { names, model } = this;
     const { labels } = model.locale;
+    // Names inside the folder, as the text, the data package and the ZIP list them.
+    const inside = (path: string) => path.slice(names.folder.length + 1);
+    const base = names.zip.replace(/\.zip$/, "");
     const placed: (PackagedFile & DownloadedFile & { path: string; order: number })[] = [];
     const add = (kind: CaptionKind, id: string, number: number, path: string, sheet: Sheet) => {
       const anchor = numbering.anchor(kind, id);
       const order = numbering.captions.findIndex((c) => c.anchor === anchor);
       const label = numbering.label(kind, number);
       const caption = numbering.captions[order]?.caption ?? "";
-      const file = path.slice(names.folder.length + 1);
-      placed.push({ path, file, label, title: caption, sheet, order });
+      placed.push({ path, file: inside(path), label, title: caption, sheet, order });
     };
     for (const [id, number] of numbering.tables) add("table", id, number, names.table(id), this.tableSheet(id));
     for (const [id, number] of numbering.figures) add("figure", id, number, names.figure(id), this.figureSheet(id));
     placed.sort((a, b) => a.order - b.order);
 
-    const cited = citation(citedReport(model.config, edition, labels));
+    const report = citedReport(model.config, edition, labels);
+    const cited = citation(report);
     const inFolder: Record<string, string> = {};
-    for (const f of placed) inFolder[f.file] = sheetCsv(f.sheet, model.locale.csv);
-    const readme = names.readme.slice(names.folder.length + 1);
+    for (const f of placed) inFolder[f.file] = this.csv(f.path, f.sheet);
     // With a byte-order mark a browser shows the text as UTF-8 even when the server names no charset.
-    inFolder[readme] = `\ufeff${model.locale.labels.downloads.readmeText({
-      report: citedReport(model.config, edition, labels),
+    inFolder[inside(names.readme)] = `\ufeff${model.locale.labels.downloads.readmeText({
+      report,
       citation: cited,
       files: placed,
-      packageFile: names.package.slice(names.folder.length + 1),
+      packageFile: inside(names.package),
     })}`;
-    inFolder[names.package.slice(names.folder.length + 1)] = dataPackage(
-      names.zip.replace(/\.zip$/, ""),
+    inFolder[inside(names.package)] = dataPackage(
+      base,
       model.config.title,
       cited,
       placed.map((f) => ({ file: f.file, title: `${f.label} ${f.title}`, sheet: f.sheet })),
@@ -97,8 +100,18 @@ export class Downloads {
     );
     const files: Record<string, string | Uint8Array> = {};
     for (const [name, data] of Object.entries(inFolder)) files[`${names.folder}/${name}`] = data;
-    files[names.zip] = zipOf(names.zip.replace(/\.zip$/, ""), inFolder, date);
+    files[names.zip] = zipOf(base, inFolder, date);
     return files;
+  }
+
+  /** A file's text, written once for every edition. */
+  private csv(path: string, sheet: Sheet): string {
+    let text = this.csvs.get(path);
+    if (text === undefined) {
+      text = sheetCsv(sheet, this.model.locale.csv);
+      this.csvs.set(path, text);
+    }
+    return text;
   }
 
   private citation(edition: Edition): string {
