@@ -31,7 +31,7 @@ import type { ReportConfig } from "./load/config.ts";
 import { type Edition, listEditions, loadEdition, reportEdition } from "./load/editions.ts";
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
 import { localeFor } from "./locale/index.ts";
-import { message } from "./messages.ts";
+import { message, report, stage as said } from "./messages/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
@@ -101,8 +101,14 @@ async function stage<T>(
   const result = await run();
   const ms = performance.now() - started;
   timings[name] = ms;
-  log(`${name.padEnd(9)}${summary(result)} (${Math.round(ms)} ms)`);
+  log(`${stageName(name)}${summary(result)} (${Math.round(ms)} ms)`);
   return result;
+}
+
+/** A stage's name as the progress line prints it, padded so that the summaries line up. */
+function stageName(name: string): string {
+  const width = Math.max(9, ...Object.values(said.names).map((n) => n.length + 1));
+  return (said.names[name] ?? name).padEnd(width);
 }
 
 function orFail<T>(result: { problems: import("./errors.ts").Problem[]; unlisted?: number } & T): T {
@@ -142,7 +148,12 @@ export async function loadAndCompute(
       return { sources: project.sources, editions: loaded.flatMap((l) => (l.edition ? [l.edition] : [])) };
     },
     (r) =>
-      `${r.sources.data.length} data files, ${r.sources.chapters.length} chapters, ${r.sources.charts.length} charts, ${r.editions.length} edition${r.editions.length === 1 ? "" : "s"}`,
+      said.loaded({
+        data: r.sources.data.length,
+        chapters: r.sources.chapters.length,
+        charts: r.sources.charts.length,
+        editions: r.editions.length,
+      }),
   );
 
   // 2 validate
@@ -151,7 +162,7 @@ export async function loadAndCompute(
     timings,
     log,
     () => orFail(validateProject(sources, kinds)),
-    (r) => `${[...r.data.values()].reduce((n, t) => n + t.rows.length, 0)} rows checked`,
+    (r) => said.validated([...r.data.values()].reduce((n, t) => n + t.rows.length, 0)),
   );
 
   // 2b respondents: count the tables from respondent-level answers instead, when asked to.
@@ -173,11 +184,10 @@ export async function loadAndCompute(
             if (!result) throw new InputProblems(problems);
             return result;
           },
-          (r) =>
-            `${r.tables.size} tables counted from ${r.respondents} ${r.synthetic ? "synthetic respondents (made from the published tables)" : "respondents"}`,
+          (r) => said.answers({ tables: r.tables.size, respondents: r.respondents, synthetic: r.synthetic }),
         )
       : undefined;
-  for (const note of fromRespondents?.notes ?? []) log(`  note: ${note}`);
+  for (const note of fromRespondents?.notes ?? []) log(message.note(note));
 
   // 3 compute
   const { model } = await stage(
@@ -200,7 +210,7 @@ export async function loadAndCompute(
       }
       return computed;
     },
-    (r) => `${r.model.tables.size} tables, ${r.model.facts.size} facts`,
+    (r) => said.computed({ tables: r.model.tables.size, facts: r.model.facts.size }),
   );
   return { sources, data, model, editions };
 }
@@ -234,9 +244,7 @@ export async function check(
     problems.push(...renderDocument(sources, model, charts, { fonts: "", edition }).problems);
   }
   if (problems.length > 0) throw new InputProblems(problems);
-  log(
-    `refs     every table, figure, category and fact the text cites exists (${Math.round(performance.now() - started)} ms)`,
-  );
+  log(`${stageName("refs")}${said.refs} (${Math.round(performance.now() - started)} ms)`);
 }
 
 /** The files a build writes: named by the config, else by the report's language. */
@@ -316,7 +324,7 @@ async function buildWith(
       }
       return byAccent;
     },
-    (r) => `${[...r.values()][0]?.size ?? 0} SVG charts${r.size > 1 ? ` in ${r.size} colours` : ""}`,
+    (r) => said.charts({ charts: [...r.values()][0]?.size ?? 0, colours: r.size }),
   );
 
   // 5 render
@@ -339,8 +347,12 @@ async function buildWith(
         return { edition, document };
       }),
     (r) =>
-      `${r[0].document.headings.length} headings, ${r[0].document.numbering.tables.size} tables, ${r[0].document.numbering.figures.size} figures` +
-      (r.length > 1 ? ` × ${r.length} editions` : ""),
+      said.rendered({
+        headings: r[0].document.headings.length,
+        tables: r[0].document.numbering.tables.size,
+        figures: r[0].document.numbering.figures.size,
+        editions: r.length,
+      }),
   );
 
   const names = outputNames(model.config);
@@ -364,11 +376,16 @@ async function buildWith(
     },
     ({ changes }) =>
       changes
-        ? `${changes.cells.length} numbers in tables, ${changes.sentences.length} sentences since ${options.compareWith ? `the build recorded in ${options.compareWith}` : "the previous build"}${changes.cells.length + changes.sentences.length > 0 ? ` (see ${names.changes}):` : ""}`
-        : "first build into this folder: nothing to compare with",
+        ? said.changes({
+            cells: changes.cells.length,
+            sentences: changes.sentences.length,
+            comparedWith: options.compareWith,
+            file: names.changes,
+          })
+        : said.firstBuild,
   );
-  for (const c of changes?.cells ?? []) log(`  ${c.table} · ${c.row} · ${c.column}: ${c.before} → ${c.after}`);
-  for (const s of changes?.sentences ?? []) log(`  «${s.after}»`);
+  for (const c of changes?.cells ?? []) log(report.changedCell(c));
+  for (const s of changes?.sentences ?? []) log(report.changedSentence(s.after));
   for (const a of changes?.accepted ?? []) log(`  ${model.locale.labels.changes.acceptedLine(a)}`);
 
   // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
@@ -389,11 +406,13 @@ async function buildWith(
         return written;
       });
     },
-    (r) => {
-      const zip = r[0]?.[downloads.names.zip];
-      const csv = Object.keys(r[0] ?? {}).filter((name) => name.endsWith(".csv")).length;
-      return `${csv} CSV files and a ${Math.round((zip?.length ?? 0) / 1024)} KB ZIP of them in ${downloads.names.folder}/${r.length > 1 ? ` × ${r.length} editions` : ""}`;
-    },
+    (r) =>
+      said.downloads({
+        csv: Object.keys(r[0] ?? {}).filter((name) => name.endsWith(".csv")).length,
+        zipKb: Math.round((r[0]?.[downloads.names.zip]?.length ?? 0) / 1024),
+        folder: downloads.names.folder,
+        editions: r.length,
+      }),
   );
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
   if (changes) files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith);
@@ -425,9 +444,15 @@ async function buildWith(
         );
       },
       (r) =>
-        `${r.map((p) => `${Math.round(p.pdf.byteLength / 1024)} KB`).join(", ")} PDF${r.every((p) => p.pdfua.length === 0) ? " (PDF/UA-1)" : ""}, contents paged in ${r.map((p) => p.passes).join(", ")} pass${r.every((p) => p.passes === 1) ? " (page numbers of the previous build still held)" : "es"}` +
+        said.printed({
+          sizes: r.map((p) => Math.round(p.pdf.byteLength / 1024)),
+          pdfua: r.every((p) => p.pdfua.length === 0),
+          passes: r.map((p) => p.passes),
+        }) +
         r
-          .flatMap((p) => [...p.pdfua, ...p.problems.map((x) => `page ${x.page}: ${x.detail}`)].map((x) => `\n  ${x}`))
+          .flatMap((p) =>
+            [...p.pdfua, ...p.problems.map((x) => said.printPage(x.page, x.detail))].map((x) => `\n  ${x}`),
+          )
           .join(""),
     );
   }
@@ -444,7 +469,7 @@ async function buildWith(
         files,
         Array.isArray(options.editions) || options.shard ? { folders: editions.map((e) => e.id).filter(Boolean) } : {},
       ),
-    (names) => `${names.length} files in ${outDir}`,
+    (names) => said.written(names.length, outDir),
   );
   return { files: written, timings };
 }

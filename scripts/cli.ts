@@ -17,44 +17,21 @@ import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
 import { engineVersion } from "./command-line.ts";
 import { ExitCode, environmentError, ReportError } from "./errors.ts";
-import { message } from "./messages.ts";
+import { message } from "./messages/index.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
 import { parseShard } from "./shard.ts";
-
-const USAGE = `usage: npm run build -- [--project DIR] [--edition NAME ... | --all-editions [--shard K/N]] [--out DIR] [--data DIR]
-                        [--compare-with FILE] [--svar] [--html-only] [--quiet] [--debug]
-       npm run check -- [--project DIR] [--data DIR] [--svar] [--quiet] [--debug]
-       npm run new -- DIR [--lang nb|en]
-       npm run codebook -- FILE.sav [--out FILE]
-       npm run accept -- TABLE|FILE [--project DIR] [--data DIR] [--reason TEXT]
-       npm run dev -- [--project DIR] [--edition NAME] [--port N] [--pdf-after SECONDS]
-       npm run bench -- [--project DIR] [--runs N]
-
-  --project DIR   the report's folder (report/, data/, templates/); default: this repository's report
-  --out DIR       where the build writes; default DIR/out
-  --data DIR      read data files from another folder (new numbers to try)
-  --edition NAME  one edition of report/editions/, into out/NAME/ (may repeat)
-  --all-editions  every edition, each into out/<edition>/, with one browser
-  --shard K/N     with --all-editions: only the K-th of N equal parts (editions sorted by id, contiguous)
-  --svar          count the tables from respondent-level answers
-  --html-only     skip the PDF (no browser needed)
-  --compare-with FILE  the change summary compares with this number record (.tall-forrige-bygg.json) of a
-                  published build, not with the previous build into the output folder
-  --lang nb|en    language of a new report (default nb)
-  --reason TEXT   accept: why the counts are new, for the change summary
-  --help, --version`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(error as Error).message}\n${message.usage}\n`);
     return ExitCode.usage;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${message.usage}\n`);
     return ExitCode.ok;
   }
   if (values.version) {
@@ -111,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
       const { acceptCounts } = await import("./accept/index.ts");
       const [target] = rest;
       if (!target || rest.length > 1) {
-        process.stderr.write(`${USAGE}\n`);
+        process.stderr.write(`${message.usage}\n`);
         return ExitCode.usage;
       }
       const root = projectRoot(values.project);
@@ -124,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       const { createProject } = await import("./new/create-project.ts");
       const [dir] = rest;
       if (!dir || rest.length > 1) {
-        process.stderr.write(`${USAGE}\n`);
+        process.stderr.write(`${message.usage}\n`);
         return ExitCode.usage;
       }
       const created = createProject(dir, values.lang ?? "nb");
@@ -138,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
         stderr: (text) => process.stderr.write(text),
       });
     }
-    process.stderr.write(`${message.unknownCommand(command)}\n${USAGE}\n`);
+    process.stderr.write(`${message.unknownCommand(command)}\n${message.usage}\n`);
     return ExitCode.usage;
   } catch (error) {
     if (error instanceof ReportError) {

@@ -17,6 +17,7 @@ import { build } from "./build.ts";
 import { ChartCache } from "./chart/cache.ts";
 import { readCommandLine } from "./command-line.ts";
 import { ExitCode, ReportError } from "./errors.ts";
+import { dev as said } from "./messages/index.ts";
 import { projectRoot } from "./project-root.ts";
 import { escapeHtml } from "./render/escape.ts";
 import { MemoryWriter } from "./write/writer.ts";
@@ -57,7 +58,8 @@ const editions = values.edition ? [values.edition] : undefined;
 
 const chartCache = new ChartCache(join(root, ".cache", "charts"));
 const clients = new Set<ServerResponse>();
-let page = "<!doctype html><title>Bygger …</title><p>Bygger rapporten …</p>";
+// English until the first build has read the report's language.
+let page = said.building;
 let pdfTimer: NodeJS.Timeout | undefined;
 let building: Promise<void> = Promise.resolve();
 
@@ -66,9 +68,7 @@ const say = (line: string) => process.stderr.write(`${new Date().toLocaleTimeStr
 const RELOAD = `<script>new EventSource("/events").onmessage = () => location.reload();</script>`;
 
 function errorPage(message: string): string {
-  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Feil i rapporten</title>
-<style>body{font:15px/1.5 sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;background:#fff3f3;border-left:4px solid #b00;padding:1rem}</style>
-</head><body><h1>Rapporten kunne ikke bygges</h1><p>Rett feilen og lagre filen; siden lastes på nytt av seg selv.</p><pre>${escapeHtml(message)}</pre></body></html>`;
+  return said.errorPage(escapeHtml(message));
 }
 
 function notify() {
@@ -84,12 +84,12 @@ async function rebuild(reason: string, pdf: boolean) {
     if (html) htmlPath = html;
     const printed = result.files.find((f) => f.endsWith(".pdf"));
     if (printed) pdfPath = printed;
-    say(`${pdf ? "PDF and HTML" : "HTML"} rebuilt in ${Math.round(performance.now() - started)} ms (${reason})`);
-    if (printed) say(`the PDF is at http://127.0.0.1:${port}/${basename(printed)}`);
+    say(said.rebuilt(pdf, Math.round(performance.now() - started), said.reasons[reason] ?? reason));
+    if (printed) say(said.pdfAt(`http://127.0.0.1:${port}/${basename(printed)}`));
   } catch (error) {
     const message = error instanceof ReportError ? error.message : String((error as Error).stack ?? error);
     page = errorPage(message);
-    say(`build failed (${reason}):\n${message}`);
+    say(said.failed(said.reasons[reason] ?? reason, message));
   }
   notify();
 }
@@ -116,7 +116,7 @@ function schedule(reason: string, pdf = false) {
   building = building.then(() => rebuild(reason, pdf));
   if (!pdf) {
     clearTimeout(pdfTimer);
-    if (pdfAfterMs > 0) pdfTimer = setTimeout(() => schedule("quiet period", true), pdfAfterMs);
+    if (pdfAfterMs > 0) pdfTimer = setTimeout(() => schedule("quiet", true), pdfAfterMs);
   }
 }
 
@@ -143,7 +143,7 @@ const server = createServer((request, response) => {
   if (request.url === "/pdf") {
     schedule("requested", true);
     response.writeHead(202, { "content-type": "text/plain; charset=utf-8" });
-    response.end("PDF-en bygges; se terminalen.\n");
+    response.end(said.pdfRequested);
     return;
   }
   response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
@@ -158,14 +158,12 @@ server.on("error", (error: NodeJS.ErrnoException) => {
     return;
   }
   process.stderr.write(
-    error.code === "EADDRINUSE"
-      ? `port ${port} is in use; choose another with --port N\n`
-      : `cannot serve on port ${port}: ${error.message}\n`,
+    error.code === "EADDRINUSE" ? `${said.portInUse(port)}\n` : `${said.cannotServe(port, error.message)}\n`,
   );
   process.exit(ExitCode.usage);
 });
 server.on("listening", () => {
-  say(`serving the report at http://127.0.0.1:${port}/ — press p (and Enter) for a PDF, Ctrl+C to stop`);
+  say(said.serving(`http://127.0.0.1:${port}/`));
 });
 server.listen(port, "127.0.0.1");
 

@@ -3,7 +3,7 @@
  * (documented in the README); anything else is a bug and exits 70.
  */
 
-import { message } from "./messages.ts";
+import { message, report } from "./messages/index.ts";
 
 export const ExitCode = {
   ok: 0,
@@ -112,36 +112,39 @@ export function formatProblem(problem: Problem): string {
   const where = [
     problem.file,
     // Spreadsheets have rows; chapters and other text files have lines.
-    problem.row === undefined ? undefined : `${problem.file.endsWith(".csv") ? "row" : "line"} ${problem.row}`,
+    problem.row === undefined
+      ? undefined
+      : problem.file.endsWith(".csv")
+        ? report.row(problem.row)
+        : report.line(problem.row),
     problem.column === undefined
       ? undefined
       : typeof problem.column === "number"
-        ? `column ${problem.column}`
+        ? report.columnAt(problem.column)
         : problem.file.endsWith(".csv")
-          ? `column "${problem.column}"`
+          ? report.columnNamed(problem.column)
           : problem.column.startsWith("{{")
             ? problem.column
-            : `setting "${problem.column}"`,
+            : report.setting(problem.column),
   ]
     .filter(Boolean)
     .join(", ");
-  const hint = problem.hint ? `\n    hint: ${problem.hint}` : "";
-  return `${where}: expected ${problem.expected}, found ${problem.found}${hint}`;
+  const hint = problem.hint ? `\n    ${report.hint(problem.hint)}` : "";
+  return `${report.problem(where, problem.expected, problem.found)}${hint}`;
 }
 
 /** The first LISTED_PROBLEMS problems, and how many more there are. */
 export function formatProblems(problems: Problem[], unlisted = 0): string {
   const total = problems.length + unlisted;
-  const count = total === 1 ? "1 problem" : `${total} problems`;
   const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => `  - ${formatProblem(p)}`);
   const rest = total - listed.length;
-  if (rest > 0) listed.push(`  … and ${rest} more ${rest === 1 ? "problem" : "problems"}, not listed`);
-  return `${count} in the input:\n${listed.join("\n")}`;
+  if (rest > 0) listed.push(`  ${report.notListed(rest)}`);
+  return `${report.problems(total)}\n${listed.join("\n")}`;
 }
 
 /** Quote a value found in input for a message, showing emptiness and invisible characters. */
 export function quoteFound(value: string): string {
-  if (value === "") return "an empty cell";
+  if (value === "") return report.emptyCell;
   const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return `"${shown.replace(/\u00a0/g, "⍽")}"`;
+  return report.quote(shown.replace(/\u00a0/g, "⍽"));
 }

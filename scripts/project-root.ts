@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExitCode, ReportError } from "./errors.ts";
-import { message } from "./messages.ts";
+import { message } from "./messages/index.ts";
 import { SNAPSHOT_FILE } from "./write/names.ts";
 
 /** The repository's own report: the project a command builds when `--project` names none. */

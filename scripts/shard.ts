@@ -9,7 +9,7 @@
  * sorted list; either covers every edition exactly once.
  */
 import { ExitCode, ReportError } from "./errors.ts";
-import { message } from "./messages.ts";
+import { message } from "./messages/index.ts";
 
 export interface Shard {
   /** 1-based: 1 ≤ index ≤ count. */

@@ -18,7 +18,7 @@ import { clearCells, fieldSpans } from "../scripts/accept/clear-cells.ts";
 import { ACCEPTED_FILE } from "../scripts/accept/record.ts";
 import { build } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
-import { message } from "../scripts/messages.ts";
+import { message, messagesFor } from "../scripts/messages/index.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);
@@ -74,7 +74,10 @@ describe("npm run accept", () => {
       ["--import", "tsx", "scripts/cli.ts", "accept", "utdanning.csv", "--data", dataDir, "--reason", "a recount"],
       { cwd: root },
     );
-    expect(cli.stderr).toContain("accepted new counts in table utdanning");
+    // The shipped report is in bokmål, and so is what accept says once it has read it.
+    expect(cli.stderr).toContain(
+      messagesFor("nb").message.accepted({ table: "utdanning", file: "", column: "", rows: [] }).split(":")[0],
+    );
 
     // The file differs from what the user saved only in the two cleared cells.
     const after = await readFile(file);
@@ -108,7 +111,9 @@ describe("npm run accept", () => {
       cwd: root,
     }).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toContain("accept nosuch: no table or data file of that name");
+    expect((failure as { stderr: string }).stderr).toContain(
+      messagesFor("nb").message.acceptUnknownTarget("nosuch", false, []).split(" (")[0],
+    );
   });
 });
 

@@ -10,6 +10,8 @@ import type { ReportModel } from "../scripts/compute/model.ts";
 import type { Bibliography, CslItem } from "../scripts/load/bibliography.ts";
 import type { Edition } from "../scripts/load/editions.ts";
 import type { ProjectSources } from "../scripts/load/project.ts";
+import { localeFor } from "../scripts/locale/index.ts";
+import { messagesFor } from "../scripts/messages/index.ts";
 import { safeCslHtml } from "../scripts/render/citations.ts";
 import { renderDocument } from "../scripts/render/document.ts";
 
@@ -119,8 +121,28 @@ describe("{{litteraturliste}}", () => {
     expect($("ul.literature").first().find("li").text()).toMatch(
       /^Rutle, T\., Rutle, O\. og Svarttjernet, T\. \(1995\)/,
     );
-    expect($("#videre-lesning").text()).toBe("Videre lesning");
+    expect($("#videre-lesning").text()).toBe(localeFor("nb").labels.furtherReading);
     expect($("#videre-lesning + ul.literature li").text()).toMatch(/^Karasek, R\. og Theorell, T\. \(1990\): /);
+  });
+
+  it("heads further reading in the report's language", () => {
+    const chapter = { file: "report/chapters/99-test.md", source: "# Test\n\n{{litteraturliste}}\n", numbered: true };
+    const english = { ...model, locale: localeFor("en") };
+    const result = renderDocument(
+      {
+        ...sources,
+        chapters: [chapter],
+        bibliography: bibliography([{ ...karasek, custom: { videreLesning: true } }]),
+      },
+      english,
+      charts,
+      { fonts: "", edition },
+    );
+    expect(
+      cheerio
+        .load(result.document?.body ?? "")("#videre-lesning")
+        .text(),
+    ).toBe("Further reading");
   });
 
   it("never lets markup from the data reach the HTML", () => {
@@ -158,8 +180,12 @@ describe("npm run check", () => {
     const items = JSON.parse(await readFile(file, "utf8")) as CslItem[];
     items.push({ id: "ukjent2020", type: "book", title: "Aldri sitert", issued: { "date-parts": [[2020]] } });
     await writeFile(file, JSON.stringify(items, null, 2));
-    await expect(check({ root: work })).rejects.toThrow(
-      /report\/litteratur\.json, line \d+: .*"ukjent2020", which the text never cites/,
+    const nb = messagesFor("nb");
+    const failure = await check({ root: work }).catch((error: Error) => error);
+    expect((failure as Error).message).toMatch(
+      new RegExp(
+        `report/litteratur\\.json, ${nb.report.line(0).replace("0", "\\d+")}: .*${nb.helperProblem.workNeverCited("ukjent2020").found}`,
+      ),
     );
   });
 });

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
 import { ExitCode, InputProblems, ReportError } from "../scripts/errors.ts";
-import { message } from "../scripts/messages.ts";
+import { message } from "../scripts/messages/index.ts";
 import { SNAPSHOT_FILE } from "../scripts/write/names.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -111,8 +111,11 @@ describe("figures a reader can read", () => {
     }
   });
 
-  it("cuts no label short with an ellipsis", () => {
-    for (const chart of rendered) expect(chart.svg.includes("…"), chart.id).toBe(false);
+  it("cuts no label short with an ellipsis, in print nor in the phone drawing", () => {
+    for (const chart of rendered) {
+      expect(chart.svg.includes("…"), chart.id).toBe(false);
+      expect(chart.narrowSvg?.includes("…"), `${chart.id}, phone`).not.toBe(true);
+    }
   });
 
   it("gives every figure a source line", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decimalsOf, formatKroner, formatNumber, formatPercent } from "../scripts/format/norwegian.ts";
+import { decimalsOf, NumberFormat } from "../scripts/format/numbers.ts";
+import { nb } from "../scripts/locale/nb.ts";
+
+const bokmal = new NumberFormat(nb);
+const formatNumber = (value: number, decimals?: number) => bokmal.number(value, decimals);
+const formatPercent = (value: number, decimals?: number) => bokmal.percent(value, decimals);
+const formatKroner = (value: number, decimals?: number) => bokmal.currency(value, decimals);
 
 const NBSP = "\u00a0";
 

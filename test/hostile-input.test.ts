@@ -10,8 +10,16 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, check } from "../scripts/build.ts";
 import { ExitCode, InputProblems, type Problem, ReportError } from "../scripts/errors.ts";
+import { messagesFor } from "../scripts/messages/index.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+// The shipped report is in bokmål: its problems are.
+const nb = messagesFor("nb");
+/** "a known helper (" and ")" around the list of helpers, as a pattern. */
+const knownHelper = nb.helperProblem
+  .unknownHelper(["HELPERS"], "")
+  .expected.split("HELPERS")
+  .map((part) => part.replace(/[()]/g, "\\$&"));
 let work: string;
 let out: string;
 let before: Record<string, string>;
@@ -93,7 +101,7 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     "UTF-16 text cut short",
     "data/utdanning.csv",
     (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]).subarray(0, 41),
-    { file: "data/utdanning.csv", found: "text in broken UTF-16 LE (cut short or damaged)" },
+    { file: "data/utdanning.csv", found: nb.problem.brokenUtf16("UTF-16 LE") },
   ],
   [
     "a byte Windows-1252 leaves undefined",
@@ -103,8 +111,8 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       file: "data/kontorstorrelse.csv",
       row: 3,
       column: "storrelse",
-      expected: "text in UTF-8 or Windows-1252",
-      found: '0x81 in "2<0x81> 6 leger", a byte Windows-1252 leaves undefined',
+      expected: nb.problem.undefinedBytes(["0x81"], "2<0x81> 6 leger").expected,
+      found: nb.problem.undefinedBytes(["0x81"], "2<0x81> 6 leger").found,
     },
   ],
   [
@@ -118,7 +126,7 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     "text in a number",
     "data/kontorstorrelse.csv",
     (t) => t.replace("2–6 leger,168,", "2–6 leger,mange,"),
-    { row: 3, column: "antall", found: '"mange"' },
+    { row: 3, column: "antall", found: nb.report.quote("mange") },
   ],
   [
     "a negative count",
@@ -139,25 +147,35 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     { row: 2, column: "hoy + middels + lav", found: "120" },
   ],
   ["a duplicate category", "data/kontorstorrelse.csv", (t) => `${t}2–6 leger,1,\n`, { row: 5, column: "storrelse" }],
-  ["an empty file", "data/kontorstorrelse.csv", () => "", { file: "data/kontorstorrelse.csv", found: "an empty file" }],
-  ["a header only", "data/kontorstorrelse.csv", (t) => t.split("\n")[0], { row: 2, found: "only a header" }],
+  [
+    "an empty file",
+    "data/kontorstorrelse.csv",
+    () => "",
+    { file: "data/kontorstorrelse.csv", found: nb.problem.emptyFile().found },
+  ],
+  [
+    "a header only",
+    "data/kontorstorrelse.csv",
+    (t) => t.split("\n")[0],
+    { row: 2, found: nb.problem.noDataRows().found },
+  ],
   [
     "an unclosed quote",
     "data/utdanning.csv",
     (t) => t.replace("Sykepleier,", '"Sykepleier,'),
-    { file: "data/utdanning.csv", expected: "well-formed CSV" },
+    { file: "data/utdanning.csv", expected: nb.problem.malformedCsv("").expected },
   ],
   [
     "a category the schema does not allow",
     "data/utdanning.csv",
     (t) => t.replace("Bioingeniør,", "Tannlege,"),
-    { row: 5, column: "utdanning", found: '"Tannlege"' },
+    { row: 5, column: "utdanning", found: nb.report.quote("Tannlege") },
   ],
   [
     "a decimal point in a semicolon file",
     "data/utdanning.csv",
     (t) => t.replaceAll(",", ";"),
-    { row: 7, column: "prosent_publisert", found: '"0.5"' },
+    { row: 7, column: "prosent_publisert", found: nb.report.quote("0.5") },
   ],
   [
     "a percent sign on a count",
@@ -175,7 +193,7 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     "a fact id used twice",
     "data/fakta.csv",
     (t) => `${t}svarte,1,antall,dobbel,x\n`,
-    { column: "id", found: '"svarte" again (first on row 9)' },
+    { column: "id", found: nb.problem.duplicateKey(["id"], nb.report.quote("svarte"), 9).found },
   ],
   [
     "a schema that is not JSON",
@@ -185,8 +203,8 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       file: "data/kontorstorrelse.schema.json",
       row: 2,
       column: 39,
-      expected: "valid JSON: the string's closing quote",
-      found: "the end of the file",
+      expected: nb.problem.jsonAt(nb.problem.validJson, nb.problem.json.closingQuote),
+      found: nb.problem.json.endOfFile,
     },
   ],
   [
@@ -197,7 +215,7 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       file: "report/tables/03-hvem-helsesekretaerene-er.json",
       row: 9,
       column: 23,
-      expected: "valid JSON: a property name in double quotes",
+      expected: nb.problem.jsonAt(nb.problem.validJson, nb.problem.json.propertyName),
       found: '","',
     },
   ],
@@ -209,9 +227,9 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       file: "report/charts/lonn.vl.json",
       row: 3,
       column: 3,
-      expected: 'a Vega-Lite spec in valid JSON: "," or "}"',
+      expected: nb.problem.jsonAt(nb.problem.jsonWhat.chart, nb.problem.json.commaOr("}")),
       found: '"description"',
-      hint: "a comma is missing before it",
+      hint: nb.problem.json.missingComma,
     },
   ],
   [
@@ -222,9 +240,9 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       file: "report/editions/afi/edition.json",
       row: 7,
       column: 1,
-      expected: "valid JSON: a property name in double quotes",
+      expected: nb.problem.jsonAt(nb.problem.validJson, nb.problem.json.propertyName),
       found: '"}"',
-      hint: "JSON allows no comma after the last item",
+      hint: nb.problem.json.trailingComma,
     },
   ],
   [
@@ -235,9 +253,9 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       file: "report/litteratur.json",
       row: 187,
       column: 1,
-      expected: "CSL-JSON: valid JSON: a value",
+      expected: nb.problem.jsonAt(nb.problem.jsonWhat.bibliography, nb.problem.json.value),
       found: '"]"',
-      hint: "JSON allows no comma after the last item",
+      hint: nb.problem.json.trailingComma,
     },
   ],
   [
@@ -247,10 +265,10 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
     {
       file: "report/chapters/02-metode.md",
       row: 9,
-      expected: 'valid template syntax ({{helper "argument"}})',
-      found:
-        'Undersøkelsen ble gjennomført i {{tall "undersokelsesar"}}. Til sammen {{tall... (stopped at "} svarte. Svarprosen")',
-      hint: 'a helper call is {{name "argument"}}, a block {{#name}} … {{/name}}: check the braces and quotes',
+      ...nb.helperProblem.parseError(
+        'Undersøkelsen ble gjennomført i {{tall "undersokelsesar"}}. Til sammen {{tall...',
+        "} svarte. Svarprosen",
+      ),
     },
   ],
   [
@@ -263,22 +281,24 @@ const csvCases: [string, string, (text: string) => string | Buffer, Partial<Prob
       column: 479, // the helper's name on line 9
       // Every helper a chapter may call, Handlebars' internal hooks (helperMissing, blockHelperMissing) left out.
       expected: expect.stringMatching(
-        /^a known helper \((?=.*\btall, tallord\b)(?=.*\bfigur\b)(?!.*Missing)[\w, ]+\)$/,
+        new RegExp(
+          `^${knownHelper[0]}(?=.*\\btall, tallord\\b)(?=.*\\bfigur\\b)(?!.*Missing)[\\w, ]+${knownHelper[1]}$`,
+        ),
       ),
-      found: '"tal"',
+      found: nb.helperProblem.unknownHelper([], "tal").found,
     },
   ],
   [
     "a chapter citing a category that does not exist",
     "report/chapters/03-hvem-helsesekretaerene-er.md",
     (t) => `${t}\n{{prosent "utdanning" "Tannlege"}}\n`,
-    { file: "report/chapters/03-hvem-helsesekretaerene-er.md", found: '"Tannlege"' },
+    { file: "report/chapters/03-hvem-helsesekretaerene-er.md", found: nb.lookup.quoted("Tannlege") },
   ],
   [
     "a chapter citing a fact that does not exist",
     "report/chapters/02-metode.md",
     (t) => t.replace('{{tall "svarte"}}', '{{tall "svarte_ikke"}}'),
-    { file: "report/chapters/02-metode.md", row: 9, found: '"svarte_ikke"' },
+    { file: "report/chapters/02-metode.md", row: 9, found: nb.helperProblem.unknownFact("fakta", "svarte_ikke").found },
   ],
   [
     "a table definition naming a missing column",
@@ -305,7 +325,9 @@ describe("malformed input", () => {
   it("a file without a schema", async () => {
     const root = await copyProject("no-schema");
     await writeFile(join(root, "data", "ny.csv"), "a,b\n1,2\n");
-    expect(await problemsOf(root)).toEqual([expect.objectContaining({ file: "data/ny.csv", found: "no schema" })]);
+    expect(await problemsOf(root)).toEqual([
+      expect.objectContaining({ file: "data/ny.csv", found: nb.problem.noSchema("").found }),
+    ]);
   });
 });
 
@@ -386,7 +408,10 @@ describe("npm run check", () => {
     );
     expect(error).toBeInstanceOf(InputProblems);
     expect((error as InputProblems).problems).toEqual([
-      expect.objectContaining({ file: "report/editions/delta/forord.md", found: '"finnes-ikke"' }),
+      expect.objectContaining({
+        file: "report/editions/delta/forord.md",
+        found: nb.helperProblem.unknownChart("finnes-ikke", []).found,
+      }),
     ]);
   });
 });

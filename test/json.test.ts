@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../scripts/errors.ts";
 import { parseJson } from "../scripts/load/json.ts";
 import { loadProject, projectPaths } from "../scripts/load/project.ts";
+import { messagesFor } from "../scripts/messages/index.ts";
 import { makeSynthetic, readCodebook } from "../scripts/respondents/index.ts";
+
+// The shipped report is in bokmål: so are the problems of its files.
+const nb = messagesFor("nb");
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -116,7 +120,7 @@ describe("JSON files of a project", () => {
         file: "data/svar/kodebok.json",
         row: 4,
         column: 3,
-        expected: 'a codebook in valid JSON: "," or "}"',
+        expected: nb.problem.jsonAt(nb.problem.jsonWhat.codebook, nb.problem.json.commaOr("}")),
         found: '"scales"',
       }),
     ]);
@@ -129,8 +133,8 @@ describe("JSON files of a project", () => {
     expect(settings.problems).toEqual([
       expect.objectContaining({
         file: "data/svar/syntetisk-oppsett.json",
-        expected: "settings for the synthetic example in valid JSON: a property name in double quotes",
-        hint: "JSON allows no comma after the last item",
+        expected: nb.problem.jsonAt(nb.problem.jsonWhat.syntheticSettings, nb.problem.json.propertyName),
+        hint: nb.problem.json.trailingComma,
       }),
     ]);
   });

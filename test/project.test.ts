@@ -16,7 +16,7 @@ import { build, check } from "../scripts/build.ts";
 import { InputProblems } from "../scripts/errors.ts";
 import { ReportConfigSchema } from "../scripts/load/config.ts";
 import { localeFor } from "../scripts/locale/index.ts";
-import { message, problem } from "../scripts/messages.ts";
+import { message, messagesFor, problem } from "../scripts/messages/index.ts";
 import { createProject } from "../scripts/new/create-project.ts";
 import { readSyntheticSettings } from "../scripts/respondents/index.ts";
 import { MemoryWriter } from "../scripts/write/writer.ts";
@@ -145,15 +145,24 @@ describe.each([
     expect(pdf).not.toMatch(SHIPPED);
   });
 
-  it("names file, row and column when a data file is broken, and builds nothing", async () => {
+  it("names file, row and column when a data file is broken, in the report's language, and builds nothing", async () => {
     const broken = join(work, `broken-${lang}`);
     createProject(broken, lang);
     const csv = await readFile(join(broken, data), "utf8");
     await writeFile(join(broken, data), csv.replace(/,62\n/, ",sixty-two\n"));
     const result = await cli("build", "--project", broken, "--html-only");
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${data}, row 2, column "${column}"`);
-    expect(result.stderr).toContain('found "sixty-two"');
+    // The whole line as the report's language says it: file, row and column, expected and found.
+    const said = messagesFor(lang);
+    const where = `${data}, ${said.report.row(2)}, ${said.report.columnNamed(column)}`;
+    const line = said.report.problem(where, said.problem.cellType("integer", 0), said.report.quote("sixty-two"));
+    expect(result.stderr).toContain(
+      `${said.report.problems(1)}\n  - ${line}\n    ${said.report.hint(said.problem.hintCount)}`,
+    );
+    // Not the other language's words for the same place.
+    const other = messagesFor(lang === "nb" ? "en" : "nb");
+    expect(result.stderr).not.toContain(other.report.row(2));
+    expect(result.stderr).not.toContain(other.report.problems(1));
     await expect(readdir(join(broken, "out"))).rejects.toThrow();
   });
 });

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../scripts/build.ts";
 import { ExitCode, ReportError } from "../scripts/errors.ts";
-import { message } from "../scripts/messages.ts";
+import { message } from "../scripts/messages/index.ts";
 import { parseShard, shardOf } from "../scripts/shard.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -54,13 +54,27 @@ describe("the narrow chart spec", () => {
     expect(spec.layer[1].mark.fontSize).toBe(9);
   });
 
-  it("wraps words greedily onto at most two lines", () => {
+  it("wraps words greedily onto at most two lines, or as many as asked, the last taking the rest", () => {
     const measure = (text: string) => text.length * 10;
     expect(wrapWords("kort", 100, measure)).toBe("kort");
     expect(wrapWords("en lang etikett som ikke får plass", 100, measure)).toEqual([
       "en lang",
       "etikett som ikke får plass",
     ]);
+    expect(wrapWords("en lang etikett som ikke får plass", 100, measure, 4)).toEqual([
+      "en lang",
+      "etikett",
+      "som ikke",
+      "får plass",
+    ]);
+  });
+
+  it("gives bands the height of the lines its labels take", () => {
+    const three = narrowSpec(spec, 150, 3) as typeof narrow;
+    expect((three.encoding.y.axis as { labelExpr?: string }).labelExpr).toBe(
+      `wrapLabel(datum.label, ${LABEL_WIDTH}, 3)`,
+    );
+    expect(three.height.step).toBeGreaterThanOrEqual(3 * 12);
   });
 });
 

@@ -22,7 +22,7 @@ import type { TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
 import { loadProject, projectPaths } from "../load/project.ts";
 import { localeFor } from "../locale/index.ts";
-import { message } from "../messages.ts";
+import { message } from "../messages/index.ts";
 import { validateProject } from "../validate/index.ts";
 import { writeFileAtomically } from "../write/atomic.ts";
 import { clearCells } from "./clear-cells.ts";

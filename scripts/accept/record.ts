@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { z } from "zod";
 import { InputProblems } from "../errors.ts";
 import { parseJson } from "../load/json.ts";
+import { problem } from "../messages/index.ts";
 
 export const ACCEPTED_FILE = "godkjente-tall.json";
 
@@ -50,9 +51,7 @@ export async function readAcceptances(dataDir: string, root: string): Promise<Ac
       {
         file: shownAs,
         column: issue.path.join(".") || undefined,
-        expected: "the record npm run accept writes",
-        found: issue.message,
-        hint: "restore the file from version control, or delete it (the change summary then lists no accepted counts)",
+        ...problem.acceptRecord(issue.message),
       },
     ]);
   }

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { ExitCode, InputProblems, ReportError } from "../errors.ts";
 import { parseJson } from "../load/json.ts";
-import { message } from "../messages.ts";
+import { message, problem } from "../messages/index.ts";
 import type { BuildSnapshot } from "./snapshot.ts";
 
 export async function readComparedRecord(path: string, root: string): Promise<BuildSnapshot> {
@@ -29,8 +29,7 @@ export async function readComparedRecord(path: string, root: string): Promise<Bu
     throw new InputProblems([
       {
         file: shown,
-        expected: "a build's number record (.tall-forrige-bygg.json in its output folder), with cells and sentences",
-        found: "a JSON file of another shape",
+        ...problem.notANumberRecord(),
       },
     ]);
   }

@@ -2,10 +2,19 @@ import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import { SANS } from "../fonts/catalog.ts";
 import type { Locale } from "../locale/index.ts";
+import { message } from "../messages/index.ts";
 import { escapeHtml } from "../render/escape.ts";
 import type { chartRows } from "./chart-rows.ts";
 import { chartLocale } from "./locale.ts";
-import { NARROW_WIDTH, narrowSpec, svgWidth, wrapWords } from "./narrow-spec.ts";
+import {
+  categoryFields,
+  LABEL_WIDTH,
+  MAX_LINES,
+  NARROW_WIDTH,
+  narrowSpec,
+  svgWidth,
+  wrapWords,
+} from "./narrow-spec.ts";
 import { chartPalette, paletteSets } from "./palette.ts";
 import { measureText, useEmbeddedFontMetrics } from "./text-metrics.ts";
 
@@ -60,18 +69,20 @@ function labelSvg(svg: string, description: string | undefined): string {
   return `<svg role="img" aria-label="${escapeHtml(description)}" ${rest}`;
 }
 
-/** Category labels wrapped within a width, measured in the chart font at 11 px (for the narrow drawing's axes). */
+/** A label's width in the chart font at 11 px. */
+const measureLabel = (line: string) =>
+  measureText({ font: `'${SANS}', 'DejaVu Sans', sans-serif`, fontSize: 11 }, line);
+
+/** Category labels wrapped within a width (for the narrow drawing's axes, and specs that wrap their own). */
 function registerWrapLabel(): void {
-  const font = `'${SANS}', 'DejaVu Sans', sans-serif`;
-  vega.expressionFunction("wrapLabel", (text: unknown, width: unknown) =>
-    wrapWords(String(text ?? ""), Number(width), (line) => measureText({ font, fontSize: 11 }, line)),
+  vega.expressionFunction("wrapLabel", (text: unknown, width: unknown, maxLines: unknown) =>
+    wrapWords(String(text ?? ""), Number(width), measureLabel, maxLines === undefined ? 2 : Number(maxLines)),
   );
 }
 
 /** Why a chart's links were refused, for the problem naming its file. */
 export function refusedLinks(uris: string[]): string {
-  const shown = [...new Set(uris)].map((u) => JSON.stringify(u)).join(", ");
-  return `expected links (href) to http, https, mailto or another address Vega allows, found ${shown}, which Vega refuses`;
+  return message.chartLinksRefused([...new Set(uris)]);
 }
 
 async function toSvg(
@@ -146,6 +157,22 @@ function markSingleColour(svg: string, accent: string): string {
   return usesOthers ? svg : svg.replace(/^<svg ([^>]*)>/, '<svg $1 data-single-colour="">');
 }
 
+/** A text of the drawing that Vega's label limit cut short. */
+const CUT_SHORT = /…<\/(?:tspan|text)>/;
+
+/** The lines the longest category label of a chart needs at the narrow label width (2 to MAX_LINES). */
+function labelLines(spec: Record<string, unknown>, rowsByName: Record<string, ReturnType<typeof chartRows>>): number {
+  const fields = categoryFields(spec);
+  let most = 2;
+  for (const rows of Object.values(rowsByName))
+    for (const row of rows)
+      for (const field of fields) {
+        const wrapped = wrapWords(String(row[field] ?? ""), LABEL_WIDTH, measureLabel, MAX_LINES);
+        if (Array.isArray(wrapped)) most = Math.max(most, wrapped.length);
+      }
+  return most;
+}
+
 /**
  * The same chart drawn to fit `NARROW_WIDTH` px (see narrow-spec.ts). The
  * views' width is found in a few passes: draw, see how far the whole drawing
@@ -159,10 +186,18 @@ export async function drawNarrowChart(
 ): Promise<string> {
   useEmbeddedFontMetrics();
   registerWrapLabel();
+  let lines = labelLines(spec, rowsByName);
   let plotWidth = 180;
   let best: string | undefined; // the widest drawing so far that fits
   for (let pass = 0; pass < 6; pass += 1) {
-    const svg = await toSvg(narrowSpec(spec, plotWidth), rowsByName, accent, locale);
+    const svg = await toSvg(narrowSpec(spec, plotWidth, lines), rowsByName, accent, locale);
+    // Labels wrap at a fixed width, so the first drawing shows whether they need more lines
+    // (a label the spec computes in a transform has no field to measure beforehand).
+    if (pass === 0 && lines < MAX_LINES && CUT_SHORT.test(svg)) {
+      lines += 1;
+      pass = -1;
+      continue;
+    }
     const overshoot = svgWidth(svg) - NARROW_WIDTH;
     if (overshoot <= 0 && (best === undefined || svgWidth(svg) > svgWidth(best))) best = svg;
     if (overshoot <= 0 && overshoot > -12) break;
@@ -171,6 +206,6 @@ export async function drawNarrowChart(
     if (next === plotWidth) break;
     plotWidth = next;
   }
-  const svg = best ?? (await toSvg(narrowSpec(spec, 60), rowsByName, accent, locale));
+  const svg = best ?? (await toSvg(narrowSpec(spec, 60, lines), rowsByName, accent, locale));
   return markSingleColour(labelSvg(svg, undefined), accent);
 }

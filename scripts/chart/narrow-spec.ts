@@ -17,8 +17,15 @@ export const NARROW_WIDTH = 340;
 /** Widest a y-axis label may be in the narrow drawing, per line. */
 export const LABEL_WIDTH = 130;
 const MIN_FONT_SIZE = 11;
+/** A legend entry's symbol and the gap after it, in px. */
+const LEGEND_SYMBOL_SPACE = 40;
 /** A band that holds two 11 px lines. */
 const MIN_STEP = 28;
+const LINE_HEIGHT = 12;
+/** The most lines a label of the narrow drawing takes: beyond, it ends in "…" (the table below has it whole). */
+export const MAX_LINES = 6;
+/** A band that holds `lines` lines of a label. */
+const stepFor = (lines: number) => Math.max(MIN_STEP, lines * LINE_HEIGHT + 4);
 const FONT_SIZE_KEYS = new Set(["fontSize", "labelFontSize", "titleFontSize"]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -27,11 +34,19 @@ type JsonObject = { [key: string]: Json };
 const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-function narrowLegend(legend: JsonObject): JsonObject {
+/** `ownLimit`: the spec's own labelLimit for the legend, before the axis-width cap of `rewrite`. */
+function narrowLegend(legend: JsonObject, ownLimit: Json | undefined): JsonObject {
   const orient = legend.orient === "top" || legend.orient === "none" ? legend.orient : "bottom";
-  const labelLimit = Math.min(typeof legend.labelLimit === "number" ? legend.labelLimit : LABEL_WIDTH, LABEL_WIDTH);
   // One column: a legend under the plot starts at the plot's left edge, and two columns of labels overrun a narrow plot.
-  return { ...legend, orient, columns: 1, labelLimit, direction: "vertical" };
+  // Its labels may then take the drawing's width (less the symbol), not the width of an axis label.
+  const widest = NARROW_WIDTH - LEGEND_SYMBOL_SPACE;
+  const labelLimit = typeof ownLimit === "number" && ownLimit > 0 ? Math.min(ownLimit, widest) : widest;
+  // Long labels wrap rather than end in "…" (unless the spec formats them itself).
+  const wrapped: JsonObject =
+    legend.labelExpr === undefined
+      ? { labelExpr: `wrapLabel(datum.label, ${labelLimit}, ${MAX_LINES})`, labelLineHeight: LINE_HEIGHT }
+      : {};
+  return { ...legend, orient, columns: 1, labelLimit, direction: "vertical", ...wrapped };
 }
 
 /** A view's own width, not a mark's (`"mark": {"width": 10}`) nor a legend's. */
@@ -41,7 +56,7 @@ function isView(node: JsonObject, key: string | undefined): boolean {
 }
 
 /** A y channel of categories: its labels wrap (unless the spec formats them itself or hides the axis). */
-function wrapCategoryAxis(channel: JsonObject): JsonObject {
+function wrapCategoryAxis(channel: JsonObject, lines: number): JsonObject {
   if (channel.type !== "nominal" && channel.type !== "ordinal") return channel;
   if (channel.axis === null) return channel;
   const axis = isObject(channel.axis) ? channel.axis : {};
@@ -53,15 +68,23 @@ function wrapCategoryAxis(channel: JsonObject): JsonObject {
     ...channel,
     axis: {
       ...(wrapsItself ? kept : axis),
-      labelExpr: `wrapLabel(datum.label, ${LABEL_WIDTH})`,
+      labelExpr:
+        lines > 2 ? `wrapLabel(datum.label, ${LABEL_WIDTH}, ${lines})` : `wrapLabel(datum.label, ${LABEL_WIDTH})`,
       labelLimit: LABEL_WIDTH,
-      labelLineHeight: 12,
+      labelLineHeight: LINE_HEIGHT,
     },
   };
 }
 
-function rewrite(value: Json, key: string | undefined, plotWidth: number): Json {
-  if (Array.isArray(value)) return value.map((item) => rewrite(item, undefined, plotWidth));
+interface Narrowing {
+  plotWidth: number;
+  /** Lines a category label may take. */
+  lines: number;
+}
+
+function rewrite(value: Json, key: string | undefined, narrowing: Narrowing): Json {
+  const { plotWidth, lines } = narrowing;
+  if (Array.isArray(value)) return value.map((item) => rewrite(item, undefined, narrowing));
   if (!isObject(value)) {
     if (typeof value !== "number" || key === undefined) return value;
     if (FONT_SIZE_KEYS.has(key)) return Math.max(value, MIN_FONT_SIZE);
@@ -71,18 +94,21 @@ function rewrite(value: Json, key: string | undefined, plotWidth: number): Json 
     return value;
   }
   const out: JsonObject = {};
-  for (const [name, child] of Object.entries(value)) out[name] = rewrite(child, name, plotWidth);
+  for (const [name, child] of Object.entries(value)) out[name] = rewrite(child, name, narrowing);
   if (isView(out, key)) out.width = plotWidth;
-  if (key === "height" && typeof out.step === "number") out.step = Math.max(out.step, MIN_STEP);
-  if (key === "legend") return narrowLegend(out);
+  if (key === "height" && typeof out.step === "number") out.step = Math.max(out.step, stepFor(lines));
+  if (key === "legend") return narrowLegend(out, value.labelLimit);
   if (key === "title" && typeof out.dx === "number" && out.dx < -LABEL_WIDTH) out.dx = -(LABEL_WIDTH + 5);
-  if (key === "encoding" && isObject(out.y)) out.y = wrapCategoryAxis(out.y);
+  if (key === "encoding" && isObject(out.y)) out.y = wrapCategoryAxis(out.y, lines);
   return out;
 }
 
-/** The spec for the narrow drawing, with every view `plotWidth` wide. */
-export function narrowSpec(spec: Record<string, unknown>, plotWidth: number): Record<string, unknown> {
-  const out = rewrite(spec as JsonObject, undefined, plotWidth) as JsonObject;
+/**
+ * The spec for the narrow drawing, with every view `plotWidth` wide and
+ * category labels wrapped onto up to `lines` lines (bands made tall enough).
+ */
+export function narrowSpec(spec: Record<string, unknown>, plotWidth: number, lines = 2): Record<string, unknown> {
+  const out = rewrite(spec as JsonObject, undefined, { plotWidth, lines }) as JsonObject;
   // Views that set no width take the default (300 px): narrow that too.
   const config = isObject(out.config) ? out.config : {};
   const view = isObject(config.view) ? config.view : {};
@@ -93,14 +119,22 @@ export function narrowSpec(spec: Record<string, unknown>, plotWidth: number): Re
 /** The width an SVG document declares on its root. */
 export const svgWidth = (svg: string): number => Number(/^<svg [^>]*?width="([\d.]+)"/.exec(svg)?.[1] ?? 0);
 
-/** Greedy word wrap within `width` px, at most two lines (Vega's label limit ends a longer second line with "…"). */
-export function wrapWords(text: string, width: number, measure: (text: string) => number): string | string[] {
+/**
+ * Greedy word wrap within `width` px onto at most `maxLines` lines; the last
+ * takes the rest (Vega's label limit ends it with "…" if it is still too long).
+ */
+export function wrapWords(
+  text: string,
+  width: number,
+  measure: (text: string) => number,
+  maxLines = 2,
+): string | string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && measure(candidate) > width && lines.length === 0) {
+    if (line && measure(candidate) > width && lines.length < maxLines - 1) {
       lines.push(line);
       line = word;
     } else {
@@ -109,4 +143,20 @@ export function wrapWords(text: string, width: number, measure: (text: string) =
   }
   if (line) lines.push(line);
   return lines.length <= 1 ? (lines[0] ?? "") : lines;
+}
+
+/** The fields a spec puts on a y axis of categories: the labels a narrow drawing wraps. */
+export function categoryFields(spec: Record<string, unknown>): string[] {
+  const fields = new Set<string>();
+  const walk = (value: Json, key: string | undefined) => {
+    if (Array.isArray(value)) for (const item of value) walk(item, undefined);
+    if (!isObject(value)) return;
+    if (key === "encoding" && isObject(value.y)) {
+      const { type, field } = value.y;
+      if ((type === "nominal" || type === "ordinal") && typeof field === "string") fields.add(field);
+    }
+    for (const [name, child] of Object.entries(value)) walk(child, name);
+  };
+  walk(spec as JsonObject, undefined);
+  return [...fields];
 }

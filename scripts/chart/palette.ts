@@ -12,6 +12,7 @@
  */
 
 import type { Problem } from "../errors.ts";
+import { problem } from "../messages/index.ts";
 
 export type Rgb = readonly [number, number, number];
 export type Lab = readonly [number, number, number];
@@ -289,8 +290,6 @@ export function accentPaletteProblem(editionId: string, accent: string): Problem
   return {
     file: editionId ? `report/editions/${editionId}/edition.json` : "report/report.json",
     column: "accent",
-    expected: `an accent whose chart palette a colour-blind reader can tell apart (CIEDE2000 ≥ ${MIN_DELTA_E} for every pair)`,
-    found: `${accent}: ${worst.a} and ${worst.b} differ by ${worst.deltaE.toFixed(1)} in ${worst.vision} vision`,
-    hint: "pick a darker or more saturated accent",
+    ...problem.paletteUnreadable(MIN_DELTA_E, { accent, ...worst }),
   };
 }

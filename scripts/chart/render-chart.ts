@@ -6,6 +6,7 @@ export type { FigureMeta } from "../load/chart-meta.ts";
 import type { FigureMeta } from "../load/chart-meta.ts";
 import type { ChartSource } from "../load/project.ts";
 import type { Locale } from "../locale/index.ts";
+import { message } from "../messages/index.ts";
 import { ChartCache } from "./cache.ts";
 import { type ChartRow, chartRows } from "./chart-rows.ts";
 import { NARROW_WIDTH, svgWidth } from "./narrow-spec.ts";
@@ -79,10 +80,7 @@ export async function renderChart(
   for (const [name, tableId] of Object.entries(datasets)) {
     const table = model.tables.get(tableId);
     if (!table) {
-      throw new ReportError(
-        `${chart.file}: usermeta: expected the id of a table defined in report/tables/, found "${tableId}"`,
-        ExitCode.invalidInput,
-      );
+      throw new ReportError(message.chartTableUnknown(chart.file, tableId), ExitCode.invalidInput);
     }
     rowsByName[name] = chartRows(table, model).map(withEnglishFields);
   }
@@ -110,12 +108,8 @@ export async function renderChart(
     return { id: chart.id, file: chart.file, meta, svg, narrowSvg: narrowSvg || undefined };
   } catch (error) {
     if (error instanceof ReportError) throw error;
-    throw new ReportError(
-      `${chart.file}: the chart could not be rendered: ${(error as Error).message}`,
-      ExitCode.invalidInput,
-      {
-        cause: error,
-      },
-    );
+    throw new ReportError(message.chartNotRendered(chart.file, (error as Error).message), ExitCode.invalidInput, {
+      cause: error,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { decimalsOf } from "../format/norwegian.ts";
+import { decimalsOf } from "../format/numbers.ts";
 import type { DataTable } from "../validate/table.ts";
 
 export type FactUnit = "antall" | "tall" | "prosent" | "kr" | "år" | "årstall";

@@ -1,5 +1,6 @@
 import { kindOf } from "../kinds/definitions.ts";
 import type { ComputedTableBase, KindLookups, PrintContext, TableKind } from "../kinds/kind.ts";
+import { lookup as said } from "../messages/index.ts";
 
 /**
  * Answers to "what does table X say about Y", as prose asks them: each
@@ -18,18 +19,16 @@ export class LookupError extends Error {
   }
 }
 
-export const listed = (values: string[]) => values.map((v) => `"${v}"`).join(", ");
-
 /** `value` if it is one of `known`, else a LookupError listing them. */
 export function need(known: string[], value: string | undefined, what: string): string {
   if (value === undefined || !known.includes(value)) {
-    throw new LookupError(`${what} (${listed(known)})`, value === undefined ? "nothing" : `"${value}"`);
+    throw new LookupError(said.oneOf(what, known), value === undefined ? said.nothing : said.quoted(value));
   }
   return value;
 }
 
 export function expectArgs(keys: string[], count: number, usage: string) {
-  if (keys.length !== count) throw new LookupError(usage, `${keys.length} arguments`);
+  if (keys.length !== count) throw new LookupError(usage, said.argumentCount(keys.length));
 }
 
 /** What the lookups need besides the table: the kinds, and how the report prints numbers. */
@@ -39,14 +38,6 @@ export interface LookupContext extends PrintContext {
 
 type Part = keyof KindLookups<ComputedTableBase>;
 
-/** What a table must be to answer a lookup, for the message when its kind has none. */
-const WANTED: Record<Part, string> = {
-  count: "a table with counts",
-  percent: "a table with percentages",
-  n: "a table with an N",
-  value: "a table with values",
-};
-
 function lookups<P extends Part>(
   context: LookupContext,
   table: ComputedTableBase,
@@ -55,8 +46,7 @@ function lookups<P extends Part>(
   const found = kindOf(context.kinds, table.kind).lookups[part];
   if (found) return found;
   const able = context.kinds.filter((k) => k.lookups[part]).map((k) => k.name);
-  const kinds = able.length > 1 ? `${able.slice(0, -1).join(", ")} or ${able[able.length - 1]}` : able.join("");
-  throw new LookupError(`${WANTED[part]} (${kinds})`, `a ${table.kind} table`);
+  throw new LookupError(`${said.wanted[part]} (${said.kinds(able)})`, said.aKindTable(table.kind));
 }
 
 /** A count: frequency categories (summed), a crosstab cell, row total or column total. */

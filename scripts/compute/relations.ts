@@ -7,9 +7,8 @@
 import type { Problem } from "../errors.ts";
 import { CHECKED_TOTALS } from "../kinds/common.ts";
 import type { ComputedTableBase, TableKind } from "../kinds/kind.ts";
+import { compute } from "../messages/index.ts";
 import type { Fact } from "./facts.ts";
-
-const WHAT = { n: "N (those in the percentage base)", total: "total (everyone, answered or not)" } as const;
 
 export function checkRelations(
   table: ComputedTableBase,
@@ -29,9 +28,16 @@ export function checkRelations(
     problems.push({
       file: definedIn,
       column: `${table.id}.checks.${name}`,
-      expected: `the ${WHAT[name]} of table "${table.id}" (${totals[name]}, from ${dataFile}) to equal fact "${fact.id}"`,
-      found: `${fact.value} in ${fact.file}, row ${fact.row}`,
-      hint: `the prose cites "${fact.id}" for this table: correct the fact or the counts, whichever is out of date`,
+      ...compute.relation({
+        total: name,
+        table: table.id,
+        value: totals[name],
+        dataFile,
+        fact: fact.id,
+        factValue: fact.value,
+        factFile: fact.file,
+        factRow: fact.row,
+      }),
     });
   }
   return problems;

@@ -25,6 +25,7 @@ import type { Problem } from "../errors.ts";
 import type { NumberFormat } from "../format/numbers.ts";
 import type { FieldSchema, TableSchema } from "../load/schema.ts";
 import type { Labels } from "../locale/index.ts";
+import type { Said } from "../messages/index.ts";
 import type { Codebook, Question } from "../respondents/codebook.ts";
 import type { Respondents } from "../respondents/read.ts";
 import type { DataRow, DataTable } from "../validate/table.ts";
@@ -73,7 +74,7 @@ export interface NeedsCheck {
   /** A setting naming a fact (a row of a facts file). */
   fact(setting: string, id: string): Problem[];
   /** A problem with one of the definition's settings, located in its file. */
-  problem(setting: string, expected: string, found: string): Problem;
+  problem(setting: string, said: Said): Problem;
 }
 
 export interface ComputeContext {

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
+import { problem } from "../messages/index.ts";
 import { parseJson } from "./json.ts";
 import type { ProjectPaths } from "./project.ts";
 
@@ -75,7 +76,7 @@ const DateSchema = z.object({ "date-parts": z.array(z.array(z.number().int()).mi
  * work listed without being cited in the text.
  */
 const KnownFields = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, - and _ only"),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: () => problem.schema.workId }),
   type: z.enum(CSL_TYPES),
   title: z.string().min(1),
   author: z.array(NameSchema).min(1).optional(),
@@ -122,14 +123,14 @@ export function loadBibliography(
     text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { problems }; // a report without literature
-    return { problems: [{ file, expected: "a readable file", found: String((error as Error).message) }] };
+    return { problems: [{ file, ...problem.unreadableFile(String((error as Error).message)) }] };
   }
 
-  const parsed = parseJson(file, text, "CSL-JSON: valid JSON");
+  const parsed = parseJson(file, text, problem.jsonWhat.bibliography);
   if (parsed.problem) return { problems: [parsed.problem] };
   const json = parsed.value;
   if (!Array.isArray(json)) {
-    return { problems: [{ file, expected: "CSL-JSON: an array of works", found: typeof json }] };
+    return { problems: [{ file, ...problem.cslNotArray(typeof json) }] };
   }
 
   const lines = idLines(text);
@@ -143,8 +144,7 @@ export function loadBibliography(
           file,
           row: id ? lines.get(id) : undefined,
           column: `[${index}]${issue.path.map((p) => `.${String(p)}`).join("")}`,
-          expected: "a CSL-JSON work (id, type, title; names as family and given, or literal)",
-          found: issue.message,
+          ...problem.cslWork(issue.message),
         });
       }
       return;
@@ -154,8 +154,7 @@ export function loadBibliography(
         file,
         row: lines.get(parsed.data.id),
         column: `[${index}].id`,
-        expected: "each id once",
-        found: `"${parsed.data.id}" again`,
+        ...problem.idTwice(parsed.data.id),
       });
       return;
     }
@@ -166,23 +165,23 @@ export function loadBibliography(
   const dirs = [...new Set([join(paths.templates, "csl"), join(paths.theme, "csl")])];
   const shown = (dir: string, name: string) =>
     dir === join(paths.theme, "csl") ? `templates/csl/${name}` : show(join(dir, name));
-  const pick = (wanted: (name: string) => boolean, what: string) => {
+  const pick = (wanted: (name: string) => boolean, what: "style" | "locale") => {
     for (const dir of dirs) {
       const found = listFiles(dir).filter(wanted);
       if (found.length === 1) return { dir, name: found[0] };
       if (found.length > 1) {
-        problems.push({ file: show(dir), expected: `one ${what}`, found: found.join(", ") });
+        problems.push({ file: show(dir), ...problem.cslFiles(what, language, found) });
         return undefined;
       }
     }
-    problems.push({ file: "templates/csl", expected: `${what} to format the literature by`, found: "none" });
+    problems.push({ file: "templates/csl", ...problem.cslNone(what, language) });
     return undefined;
   };
-  const style = pick((n) => n.endsWith(".csl"), "CSL style (a .csl file)");
+  const style = pick((n) => n.endsWith(".csl"), "style");
   // A locale for the report's language: locales-nb-NO.xml or locales-nb.xml for "nb".
   const locale = pick(
     (n) => n === `locales-${language}.xml` || (n.startsWith(`locales-${language}-`) && n.endsWith(".xml")),
-    `CSL locale for the report's language (locales-${language}-XX.xml)`,
+    "locale",
   );
   if (!style || !locale || problems.length > 0) return { problems };
 

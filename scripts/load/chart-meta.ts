@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problem } from "../messages/index.ts";
 
 /**
  * What a chart spec says about its figure besides the picture: the text
@@ -30,7 +31,10 @@ export function parseFigureMeta(spec: Record<string, unknown>): ParsedMeta {
   const issues: { column: string; found: string }[] = [];
   const description = spec.description;
   if (typeof description !== "string" || description.trim() === "") {
-    issues.push({ column: "description", found: description === undefined ? "nothing" : JSON.stringify(description) });
+    issues.push({
+      column: "description",
+      found: description === undefined ? problem.nothing : JSON.stringify(description),
+    });
   }
   const parsed = FigureMetaSchema.safeParse(spec.usermeta ?? {});
   if (!parsed.success) {

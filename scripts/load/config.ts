@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROUNDING_NAMES } from "../compute/rounding.ts";
 import { findLocale, knownLanguages } from "../locale/index.ts";
+import { problem } from "../messages/index.ts";
 import { pathInside } from "./inside.ts";
 
 /**
@@ -48,7 +49,11 @@ export const ReportConfigSchema = z.strictObject({
    */
   defaultEdition: z.string().min(1).optional(),
   /** Names of the files a build writes: `<name>.html`, `<name>.pdf`; default from the language ("rapport", "report"). */
-  output: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a plain file name") }).optional(),
+  output: z
+    .strictObject({
+      name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: () => problem.schema.plainFileName }),
+    })
+    .optional(),
   /** ISO 4217 code of the currency facts and columns with unit "kr" are in; default "NOK". */
   currency: z
     .string()
@@ -67,7 +72,7 @@ export const ReportConfigSchema = z.strictObject({
     .string()
     .default("nb")
     .refine((tag) => findLocale(tag) !== undefined, {
-      message: `a language the engine has (${knownLanguages.join(", ")})`,
+      error: () => problem.schema.knownLanguage(knownLanguages),
     }),
   /**
    * Where the tables come from: "published" (the published tables in data/)

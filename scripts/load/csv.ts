@@ -1,5 +1,6 @@
 import { type CsvError, type Options, Parser } from "csv-parse";
 import { LISTED_PROBLEMS, type Problem } from "../errors.ts";
+import { problem } from "../messages/index.ts";
 import {
   type DecodedText,
   type Delimiter,
@@ -36,9 +37,7 @@ export function parseCsv(file: string, input: string | Uint8Array): { table?: Ra
       problems: [
         {
           file,
-          expected: "text in UTF-8, Windows-1252 or UTF-16",
-          found: error.message,
-          hint: "in Excel, save as «CSV UTF-8 (kommadelt)» or «CSV (semikolondelt)»",
+          ...problem.encoding(error.message),
         },
       ],
     };
@@ -53,16 +52,14 @@ export function parseCsv(file: string, input: string | Uint8Array): { table?: Ra
         {
           file,
           row: typeof parsed.error.lines === "number" ? parsed.error.lines : undefined,
-          expected: "well-formed CSV",
-          found: parsed.error.message.replace(/^Invalid .*?: /, ""),
-          hint: "check quotes: a cell that contains a comma or a line break must be in double quotes",
+          ...problem.malformedCsv(parsed.error.message.replace(/^Invalid .*?: /, "")),
         },
       ],
     };
   }
   const rows = parsed.records;
   if (rows.length === 0) {
-    return { problems: [{ file, expected: "a header row and data rows", found: "an empty file" }] };
+    return { problems: [{ file, ...problem.emptyFile() }] };
   }
   const header = rows[0].cells.map((name) => name.trim());
   if (decoded.undefinedBytes.length > 0) return { problems: undefinedByteProblems(file, header, rows, decoded) };
@@ -139,17 +136,14 @@ function undefinedByteProblems(
         file,
         row,
         column: (header[i] ?? "").replace(/\ufffd/g, "?") || `${i + 1}`,
-        expected: "text in UTF-8 or Windows-1252",
-        found: `${bytes.join(", ")} in "${shown}", ${bytes.length === 1 ? "a byte" : "bytes"} Windows-1252 leaves undefined`,
-        hint: "in Excel, save as «CSV UTF-8 (kommadelt)»",
+        ...problem.undefinedBytes(bytes, shown),
       });
     });
   }
   if (more > 0) {
     problems.push({
       file,
-      expected: "text in UTF-8 or Windows-1252",
-      found: `${more} more ${more === 1 ? "cell" : "cells"} with bytes Windows-1252 leaves undefined`,
+      ...problem.moreUndefinedBytes(more),
     });
   }
   return problems;

@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
+import { problem } from "../messages/index.ts";
 
 /**
  * Spreadsheet exports arrive as bytes in one of three encodings:
@@ -29,8 +30,9 @@ export interface DecodedText {
 }
 
 export class UnsupportedEncoding extends Error {
-  constructor(readonly encoding: string) {
-    super(`text in ${encoding}`);
+  /** `found` of the problem: what the text is in (messages/ brokenUtf16). */
+  constructor(found: string) {
+    super(found);
   }
 }
 
@@ -51,9 +53,7 @@ export function toUtf8(bytes: Uint8Array): DecodedText {
       const text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
       return { utf8: Buffer.from(text), encoding: utf16, undefinedBytes: [] };
     } catch {
-      throw new UnsupportedEncoding(
-        `broken ${utf16 === "utf-16le" ? "UTF-16 LE" : "UTF-16 BE"} (cut short or damaged)`,
-      );
+      throw new UnsupportedEncoding(problem.brokenUtf16(utf16 === "utf-16le" ? "UTF-16 LE" : "UTF-16 BE"));
     }
   }
   if (isUtf8(buffer)) {

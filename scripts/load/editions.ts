@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
-import { problem } from "../messages.ts";
+import { problem } from "../messages/index.ts";
 import { isPlainName, resolveInside } from "./inside.ts";
 import { parseJson } from "./json.ts";
 

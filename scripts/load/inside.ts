@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { z } from "zod";
-import { problem } from "../messages.ts";
+import { problem } from "../messages/index.ts";
 
 /**
  * A path a project names (a chapter, a logo, a data file), resolved under

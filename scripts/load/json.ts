@@ -1,4 +1,5 @@
 import type { Problem } from "../errors.ts";
+import { problem as said } from "../messages/index.ts";
 
 /**
  * JSON as the project's files hold it (report.json, table definitions, chart
@@ -11,7 +12,7 @@ import type { Problem } from "../errors.ts";
 export function parseJson(
   file: string,
   text: string,
-  expected = "valid JSON",
+  expected: string = said.validJson,
 ): { value: unknown; problem?: undefined } | { value?: undefined; problem: Problem } {
   // Editors on Windows save a byte-order mark, which JSON.parse refuses.
   const source = text.startsWith("\ufeff") ? text.slice(1) : text;
@@ -27,7 +28,7 @@ export function parseJson(
         file,
         row: line,
         column: found.at - (before.lastIndexOf("\n") + 1) + 1,
-        expected: `${expected}: ${found.expected}`,
+        expected: said.jsonAt(expected, found.expected),
         found: shownAt(source, found.at),
         hint: found.hint,
       },
@@ -68,18 +69,18 @@ function findSyntaxError(text: string): Stopped | undefined {
         i++;
         if (text[i] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 5;
         else if (text[i] !== undefined && '"\\/bfnrt'.includes(text[i])) i++;
-        else fail('an escape such as \\n, \\" or \\u00e6 after the backslash');
+        else fail(said.json.escape);
         continue;
       }
-      if (c < " ") fail("the string's closing quote before the end of the line", "write a line break as \\n");
+      if (c < " ") fail(said.json.closingQuoteOnLine, said.json.lineBreakHint);
       i++;
     }
-    fail("the string's closing quote");
+    fail(said.json.closingQuote);
   };
   // After a comma, a closing bracket means a trailing comma, which JSON does not allow.
-  const trailingComma = "JSON allows no comma after the last item";
+  const trailingComma = said.json.trailingComma;
   const value = (depth: number): void => {
-    if (depth > 1000) fail("less deeply nested data");
+    if (depth > 1000) fail(said.json.lessNested);
     space();
     const c = text[i];
     if (c === "{" || c === "[") {
@@ -93,14 +94,14 @@ function findSyntaxError(text: string): Stopped | undefined {
       for (;;) {
         if (c === "{") {
           space();
-          if (text[i] !== '"') fail("a property name in double quotes", text[i] === "}" ? trailingComma : undefined);
+          if (text[i] !== '"') fail(said.json.propertyName, text[i] === "}" ? trailingComma : undefined);
           string();
           space();
-          if (text[i] !== ":") fail('":" after the property name');
+          if (text[i] !== ":") fail(said.json.colon);
           i++;
         } else {
           space();
-          if (text[i] === "]") fail("a value", trailingComma);
+          if (text[i] === "]") fail(said.json.value, trailingComma);
         }
         value(depth + 1);
         space();
@@ -112,7 +113,7 @@ function findSyntaxError(text: string): Stopped | undefined {
           i++;
           return;
         }
-        fail(`"," or "${close}"`, text[i] === '"' ? "a comma is missing before it" : undefined);
+        fail(said.json.commaOr(close), text[i] === '"' ? said.json.missingComma : undefined);
       }
     }
     if (c === '"') {
@@ -130,12 +131,12 @@ function findSyntaxError(text: string): Stopped | undefined {
         return;
       }
     }
-    fail("a value (text in double quotes, a number, true, false, null, an object or a list)");
+    fail(said.json.anyValue);
   };
   try {
     value(0);
     space();
-    if (i < text.length) fail("nothing after the JSON value");
+    if (i < text.length) fail(said.json.nothingAfter);
     return undefined;
   } catch (error) {
     if (error instanceof Stop) return error.error;
@@ -145,7 +146,7 @@ function findSyntaxError(text: string): Stopped | undefined {
 
 /** The text at a position, as a message shows it: a token or a few characters, or the end. */
 function shownAt(text: string, at: number): string {
-  if (at >= text.length) return "the end of the file";
+  if (at >= text.length) return said.json.endOfFile;
   const rest = text.slice(at, at + 40);
   // A string is shown as written, in its own quotes; anything else as the word or character there.
   const string = /^"(?:[^"\\\n]|\\.)*"?/.exec(rest)?.[0];

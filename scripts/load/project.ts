@@ -7,7 +7,7 @@ import type { Problem } from "../errors.ts";
 import { type TableDefinitions, tableDefinitionsSchema } from "../kinds/definitions.ts";
 import type { TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
-import { problem } from "../messages.ts";
+import { problem, useMessageLanguage } from "../messages/index.ts";
 import { type Bibliography, loadBibliography } from "./bibliography.ts";
 import { type FigureMeta, parseFigureMeta } from "./chart-meta.ts";
 import { CONFIG_FORMAT, type ReportConfig, ReportConfigSchema } from "./config.ts";
@@ -82,6 +82,8 @@ export async function loadProject(
   kinds: readonly TableKind[] = defaultKinds,
 ): Promise<{ sources?: ProjectSources; problems: Problem[] }> {
   const problems: Problem[] = [];
+  // Messages are in the report's language from here on, English when report.json says none readable.
+  useMessageLanguage(reportLanguage(paths));
   // Paths in messages: relative to the project, or absolute when outside it (e.g. --data elsewhere).
   const show = (path: string) => {
     const shown = relative(paths.root, path);
@@ -177,7 +179,7 @@ export async function loadProject(
     const path = join(chartDir, name);
     const text = readText(path, show(path), problems);
     if (text === undefined) continue;
-    const json = parseJson(show(path), text, "a Vega-Lite spec in valid JSON");
+    const json = parseJson(show(path), text, problem.jsonWhat.chart);
     if (json.problem) {
       problems.push(json.problem);
       continue;
@@ -217,6 +219,23 @@ export async function loadProject(
     sources: { paths, config, tables, tableFiles, chapters, charts, templates, data, bibliography },
     problems,
   };
+}
+
+/**
+ * The language report.json sets ("nb" when it sets none), read before the
+ * rest of it is checked, so that its own problems are in that language;
+ * undefined when the file is missing or not JSON.
+ */
+function reportLanguage(paths: ProjectPaths): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(join(paths.report, "report.json"), "utf8").replace(/^\ufeff/, ""));
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== "object" || json === null) return undefined;
+  const language = (json as { language?: unknown }).language ?? ReportConfigSchema.shape.language.parse(undefined);
+  return typeof language === "string" ? language : undefined;
 }
 
 /**

@@ -63,6 +63,7 @@ export const en: Locale = {
     figures: "Figures",
     skipToContent: "Skip to content",
     pdfEdition: "PDF edition",
+    furtherReading: "Further reading",
     backToTop: "Back to top",
     pageTools: "Shortcuts",
     sectionLink: "Link to section",

@@ -63,6 +63,7 @@ export const nb: Locale = {
     figures: "Figurer",
     skipToContent: "Gå til innholdet",
     pdfEdition: "PDF-utgaven",
+    furtherReading: "Videre lesning",
     backToTop: "Til toppen",
     pageTools: "Snarveier",
     sectionLink: "Lenke til delen",

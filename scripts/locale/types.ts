@@ -78,6 +78,8 @@ export interface Labels {
   skipToContent: string;
   /** The web edition's link to the PDF beside it. */
   pdfEdition: string;
+  /** Heading of the works listed but not cited (literature marked as further reading). */
+  furtherReading: string;
   backToTop: string;
   /** Name of the web edition's bar with the contents button, the PDF link and "back to top". */
   pageTools: string;

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENGINE_ROOT } from "../engine-root.ts";
 import { ExitCode, ReportError } from "../errors.ts";
-import { message } from "../messages.ts";
+import { message } from "../messages/index.ts";
 
 // Under scripts/ even when the compiled copy of this file runs (.scripts-js/ holds code only).
 const STARTERS = join(ENGINE_ROOT, "scripts", "new", "starter");

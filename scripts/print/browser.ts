@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer";
 import { ExitCode, ReportError } from "../errors.ts";
+import { message } from "../messages/index.ts";
 import { findBrowser, INSTALL_HINT } from "../setup/browser-path.mjs";
 
 /**
@@ -47,7 +48,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
     throw new ReportError(
-      `Could not start the browser at ${found.path} (found via ${found.source}): ${(error as Error).message}`,
+      message.browserNotStarted(found.path, found.source, (error as Error).message),
       ExitCode.browser,
       { cause: error },
     );

@@ -1,4 +1,5 @@
 import { ExitCode, ReportError } from "../errors.ts";
+import { message } from "../messages/index.ts";
 import type { LaunchedBrowser } from "./browser.ts";
 
 /** Only inline content may load while printing; anything else is a leak to the network. */
@@ -44,10 +45,7 @@ export async function withPrintSession<T>(
     await page.setContent(html, { waitUntil: "load" });
     await page.evaluate("document.fonts.ready.then(() => true)");
     if (blocked.length > 0) {
-      throw new ReportError(
-        `The document tried to load from the network while printing (blocked): ${blocked.join(", ")}`,
-        ExitCode.network,
-      );
+      throw new ReportError(message.networkBlocked(blocked), ExitCode.network);
     }
     return await use({
       pdf: () =>

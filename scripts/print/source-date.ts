@@ -1,4 +1,5 @@
 import { ExitCode, ReportError } from "../errors.ts";
+import { message } from "../messages/index.ts";
 
 /** 9999-12-31T23:59:59Z: a PDF date has four digits for the year. */
 const LATEST = 253_402_300_799;
@@ -14,10 +15,7 @@ export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_D
   if (value === undefined || value === "") return undefined;
   if (!/^\d+$/.test(value) || Number(value) > LATEST) {
     const shown = value.length > 30 ? `${value.slice(0, 27)}...` : value;
-    throw new ReportError(
-      `SOURCE_DATE_EPOCH: expected whole seconds since 1970 from 0 to ${LATEST} (e.g. 1700000000), found "${shown}"`,
-      ExitCode.usage,
-    );
+    throw new ReportError(message.sourceDateEpoch(LATEST, shown), ExitCode.usage);
   }
   return new Date(Number(value) * 1000);
 }

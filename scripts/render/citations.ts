@@ -16,6 +16,8 @@
 import CSL, { type Engine } from "citeproc";
 import type { Problem } from "../errors.ts";
 import { type Bibliography, type CslItem, isFurtherReading } from "../load/bibliography.ts";
+import type { Labels } from "../locale/index.ts";
+import { helperProblem, type Said } from "../messages/index.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
 
@@ -23,15 +25,14 @@ type HelperFn = (args: unknown[], options: { hash?: Record<string, unknown> }) =
 /** registerHelpers' wrapper: it turns a thrown helper problem into a problem with file and line. */
 type RegisterHelper = (name: string, fn: HelperFn) => void;
 /** Throws the helper problem that the wrapper reports. */
-type Fail = (expected: string, found: string) => never;
+type Fail = (said: Said) => never;
 
 interface CitationContext {
   bibliography?: Bibliography;
   placeholders: Placeholders;
   problems: Problem[];
+  labels: Pick<Labels, "furtherReading">;
 }
-
-const FURTHER_READING_HEADING = "Videre lesning";
 
 export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, context: CitationContext): void {
   const { bibliography, placeholders } = context;
@@ -40,15 +41,15 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
   let engine: Engine | undefined;
 
   const item = (key: unknown): CslItem => {
-    if (!bibliography) fail(`a list of works in report/litteratur.json to cite from`, "no such file");
+    if (!bibliography) fail(helperProblem.noBibliographyToCite());
     const found = typeof key === "string" ? bibliography.items.find((i) => i.id === key) : undefined;
-    if (!found) fail(`the id of a work in ${bibliography.file}`, JSON.stringify(key));
+    if (!found) fail(helperProblem.unknownWork(bibliography.file, key));
     return found;
   };
 
   // Built at the first citation printed, when every chapter has been read.
   const processor = (): Engine => {
-    if (engine || !bibliography) return engine ?? fail("a bibliography", "none");
+    if (engine || !bibliography) return engine ?? fail(helperProblem.noBibliography());
     const items = new Map(bibliography.items.map((i) => [i.id, i]));
     engine = new CSL.Engine(
       {
@@ -66,18 +67,18 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
 
   const cite: HelperFn = (args, options) => {
     const hash = options.hash ?? {};
-    if (args.length === 0) fail("one or more work ids", "no arguments");
+    if (args.length === 0) fail(helperProblem.noWorks());
     const works = args.map(item);
     const page = hash.side ?? hash.page;
     if (page !== undefined && (works.length > 1 || (typeof page !== "string" && typeof page !== "number"))) {
-      fail('side="…" with one work', `${works.length} works and ${JSON.stringify(page)}`);
+      fail(helperProblem.pageWithOneWork(works.length, page));
     }
     const form = hash.form ?? "parentes";
     const narrative = form === "narrativ" || form === "narrative";
     if (!narrative && form !== "parentes" && form !== "parenthetical") {
-      fail('form="narrativ" or form="parentes"', JSON.stringify(form));
+      fail(helperProblem.citationForm(form));
     }
-    if (narrative && works.length > 1) fail("one work in a narrative citation", `${works.length} works`);
+    if (narrative && works.length > 1) fail(helperProblem.narrativeOneWork(works.length));
     for (const w of works) cited.add(w.id);
     const locator = page === undefined ? {} : { locator: String(page), label: "page" };
 
@@ -96,9 +97,9 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
   helper("cite", cite);
 
   const list: HelperFn = (args) => {
-    if (args.length > 0) fail("no arguments", JSON.stringify(args));
-    if (!bibliography) fail("a list of works in report/litteratur.json", "no such file");
-    if (listPlaced) fail("the literature list placed once", "a second {{litteraturliste}}");
+    if (args.length > 0) fail(helperProblem.noArguments(args));
+    if (!bibliography) fail(helperProblem.noBibliographyFile());
+    if (listPlaced) fail(helperProblem.listTwice());
     listPlaced = true;
     return placeholders.block(
       placeholders.later(() => {
@@ -108,12 +109,11 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
             context.problems.push({
               file: bibliography.file,
               row: bibliography.lines.get(work.id),
-              expected: `each work cited in the text ({{sitat "${work.id}"}}) or marked as further reading ("custom": { "videreLesning": true })`,
-              found: `"${work.id}", which the text never cites`,
+              ...helperProblem.workNeverCited(work.id),
             });
           }
         }
-        return literatureHtml(processor(), bibliography, cited);
+        return literatureHtml(processor(), bibliography, cited, context.labels.furtherReading);
       }),
     );
   };
@@ -122,7 +122,7 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
 }
 
 /** The list as the processor formats it: cited works, then further reading under its own heading. */
-function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<string>): string {
+function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<string>, heading: string): string {
   const made = csl.makeBibliography();
   if (!made) return "";
   const [params, entries] = made;
@@ -138,7 +138,7 @@ function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<stri
   const ul = (lis: string[]) => `<ul class="literature">\n${lis.join("\n")}\n</ul>`;
   const parts = [ul(main)];
   if (extra.length > 0) {
-    parts.push(`<h2 class="literature-further" id="videre-lesning">${FURTHER_READING_HEADING}</h2>`, ul(extra));
+    parts.push(`<h2 class="literature-further" id="videre-lesning">${escapeHtml(heading)}</h2>`, ul(extra));
   }
   return parts.join("\n");
 }
@@ -165,7 +165,6 @@ function missingList(problems: Problem[], bibliography: Bibliography | undefined
   problems.push({
     file,
     column: "{{litteraturliste}}",
-    expected: "the literature list placed in a chapter with {{litteraturliste}}, since the text cites works",
-    found: "citations and no list",
+    ...helperProblem.listMissing(),
   });
 }

@@ -16,7 +16,7 @@ import type { NumberFormat } from "../format/numbers.ts";
 import { isFrequencyTable } from "../kinds/frequency/index.ts";
 import type { Bibliography } from "../load/bibliography.ts";
 import { type Labels, syntheticMark } from "../locale/index.ts";
-import { helperProblem, type Said } from "../messages.ts";
+import { helperProblem, type Said } from "../messages/index.ts";
 import { registerCitationHelpers } from "./citations.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
@@ -181,8 +181,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
         file: context.file(),
         row: options.loc?.start.line,
         column: `{{#${options.name}}}`,
-        expected: "one or more edition ids (folders in report/editions/)",
-        found: all.length === 0 ? "none" : all.map((a) => JSON.stringify(a)).join(" "),
+        ...helperProblem.editionIds(all),
       });
       return "";
     }
@@ -191,21 +190,21 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   // A fact from data/fakta.csv, printed in its unit: {{tall "svar_mottatt"}}.
   helper("tall", (args) => {
-    const [id] = strings(args, "a fact id");
+    const [id] = strings(args, helperProblem.wants.factId);
     const f = fact(id);
     return number(fmt(f, f.value));
   });
 
   // A small whole number as a word, as prose writes it: {{tallord "faktorer"}} → "fire" / "four".
   helper("tallord", (args) => {
-    const [id] = strings(args, "a fact id");
+    const [id] = strings(args, helperProblem.wants.factId);
     const f = fact(id);
     return number(format.word(f.value) ?? fmt(f, f.value));
   });
 
   // The sum of facts, printed in the first one's unit: {{sum "a" "b"}}.
   helper("sum", (args) => {
-    const ids = strings(args, "one or more fact ids");
+    const ids = strings(args, helperProblem.wants.factIds);
     const facts = ids.map(fact);
     return number(
       fmt(
@@ -239,7 +238,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   // A count: {{antall "alder" "Under 30"}} (categories summed), {{antall "crosstab" "row" "column"}}.
   helper("antall", (args) => {
-    const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
+    const [id, ...keys] = strings(args, helperProblem.wants.tableAndCategories, 2);
     const t = table(id);
     return number(look(() => lookupCount(t, keys, lookupContext)));
   });
@@ -247,7 +246,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   // A percentage as the table prints it; several categories are summed from their counts first:
   // {{prosent "alder" "A" "B"}}, {{prosent "crosstab" "row" "column"}}, {{prosent "tiltak" "Kurs"}}.
   helper("prosent", (args) => {
-    const [id, ...keys] = strings(args, "a table id and one or more categories", 2);
+    const [id, ...keys] = strings(args, helperProblem.wants.tableAndCategories, 2);
     const t = table(id);
     return number(look(() => lookupPercent(t, keys, lookupContext)));
   });
@@ -256,14 +255,14 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   // or by column and filters on the row's fields: {{verdi "lonnstabell" "arslonn" yrke="Sekretærer" sektor="Privat"}}.
   helper("verdi", (args, options) => {
     const filters = (options.hash ?? {}) as Record<string, string>;
-    const [id, ...keys] = strings(args, "a table id and a column (and a row, or filters)", 2);
+    const [id, ...keys] = strings(args, helperProblem.wants.tableAndColumn, 2);
     const t = table(id);
     return number(look(() => lookupValue(t, keys, filters, lookupContext)));
   });
 
   // The sum of the rounded percentages as printed in a frequency table (how a reader adding up the column gets it).
   helper("prosentSumAvrundet", (args) => {
-    const [id, ...names] = strings(args, "a table id and two or more categories", 3);
+    const [id, ...names] = strings(args, helperProblem.wants.tableAndTwoCategories, 3);
     const t = frequency(table(id));
     look(() => lookupPercent(t, names, lookupContext)); // checks the categories
     const sum = t.rows.filter((r) => names.includes(r.category)).reduce((s, r) => s + r.percent, 0);
@@ -272,18 +271,20 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   // N, non-response and everyone: {{n "alder"}}, {{ikkeBesvart "alder"}}, {{totalt "alder"}}.
   helper("n", (args) => {
-    const t = table(strings(args, "a table id")[0]);
+    const t = table(strings(args, helperProblem.wants.tableId)[0]);
     return number(look(() => lookupN(t, lookupContext)));
   });
   helper("ikkeBesvart", (args) => {
-    const t = frequency(table(strings(args, "a table id")[0]));
+    const t = frequency(table(strings(args, helperProblem.wants.tableId)[0]));
     return number(format.number(t.outside.reduce((s, r) => s + r.count, 0)));
   });
-  helper("totalt", (args) => number(format.number(frequency(table(strings(args, "a table id")[0])).grandTotal)));
+  helper("totalt", (args) =>
+    number(format.number(frequency(table(strings(args, helperProblem.wants.tableId)[0])).grandTotal)),
+  );
 
   // A table, numbered in order of appearance: {{tabell "alder"}}.
   helper("tabell", (args) => {
-    const [id] = strings(args, "a table id");
+    const [id] = strings(args, helperProblem.wants.tableId);
     const t = table(id);
     if (numbering.tables.has(id)) throw said(helperProblem.placedTwice("table", id));
     const missing = markup.missingPartial(t);
@@ -294,7 +295,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   // A chart, numbered in order of appearance: {{figur "alder"}}.
   helper("figur", (args) => {
-    const [id] = strings(args, "a chart id");
+    const [id] = strings(args, helperProblem.wants.chartId);
     const chart = context.charts.get(id);
     if (!chart) {
       throw said(helperProblem.unknownChart(id, [...context.charts.keys()]));
@@ -322,7 +323,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
 
   // A cross-reference, resolved when every table and figure has its number: {{ref "alder"}} → "tabell 1".
   const reference = (capital: boolean) => (args: unknown[], options: HelperOptions) => {
-    const [id] = strings(args, "a table or chart id");
+    const [id] = strings(args, helperProblem.wants.tableOrChartId);
     const asked = options.hash?.type;
     const kind: CaptionKind =
       asked === "figur" || asked === "figure" || (!model.tables.has(id) && context.charts.has(id)) ? "figure" : "table";
@@ -350,10 +351,10 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
   // Citations and the literature list: {{sitat "rutle1995"}}, {{litteraturliste}} (render/citations.ts).
   registerCitationHelpers(
     helper,
-    (expected, found) => {
-      throw new HelperProblem(expected, found);
+    (problem) => {
+      throw said(problem);
     },
-    context,
+    { ...context, labels: model.locale.labels },
   );
 
   // English names for the same helpers, for reports written in English; both work in every language.

@@ -1,4 +1,5 @@
 import type { Problem } from "../errors.ts";
+import { helperProblem } from "../messages/index.ts";
 
 /**
  * A Handlebars error in a chapter or foreword, as a problem naming the line
@@ -8,20 +9,17 @@ import type { Problem } from "../errors.ts";
  */
 export function templateProblem(file: string, source: string, error: unknown, helpers: string[]): Problem {
   const message = error instanceof Error ? error.message : String(error);
-  const expected = 'valid template syntax ({{helper "argument"}})';
 
   // A parse error: jison shows the text around the place (line breaks removed) and a caret under it.
   const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^/.exec(message);
   if (parse) {
     const [, line, context, dashes] = parse;
     const text = (source.split("\n")[Number(line) - 1] ?? "").trim();
-    const at = context.slice(dashes.length).split("{{")[0].slice(0, 20) || "the end";
+    const at = context.slice(dashes.length).split("{{")[0].slice(0, 20) || undefined;
     return {
       file,
       row: Number(line),
-      expected,
-      found: `${text.length > 80 ? `${text.slice(0, 77)}...` : text} (stopped at "${at}")`,
-      hint: 'a helper call is {{name "argument"}}, a block {{#name}} … {{/name}}: check the braces and quotes',
+      ...helperProblem.parseError(text.length > 80 ? `${text.slice(0, 77)}...` : text, at),
     };
   }
 
@@ -34,8 +32,7 @@ export function templateProblem(file: string, source: string, error: unknown, he
       file,
       row: unknown[2] === undefined ? undefined : Number(unknown[2]),
       column: unknown[3] === undefined ? undefined : Number(unknown[3]) + 1,
-      expected: `a known helper (${known.join(", ")})`,
-      found: `"${unknown[1]}"`,
+      ...helperProblem.unknownHelper(known, unknown[1]),
     };
   }
 
@@ -46,7 +43,7 @@ export function templateProblem(file: string, source: string, error: unknown, he
     file,
     row: typeof line === "number" ? line : undefined,
     column: place ? Number(place[2]) + 1 : undefined,
-    expected,
+    expected: helperProblem.templateSyntax,
     found: message.split("\n")[0].replace(/ - \d+:\d+$/, ""),
   };
 }

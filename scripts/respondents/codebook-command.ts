@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { ExitCode } from "../errors.ts";
+import { message } from "../messages/index.ts";
 import { draftCodebook } from "./draft-codebook.ts";
 
 export async function runDraftCodebook(
@@ -18,30 +19,28 @@ export async function runDraftCodebook(
     return ExitCode.usage;
   }
   if (out !== undefined && existsSync(out)) {
-    write.stderr(`${out}: expected a new file for the codebook, found an existing one (it is not replaced)\n`);
+    write.stderr(`${message.codebookOutExists(out)}\n`);
     return ExitCode.usage;
   }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    write.stderr(`${file}: expected a readable SPSS data file (.sav), found ${(error as Error).message}\n`);
+    write.stderr(`${message.codebookUnreadable(file, (error as Error).message)}\n`);
     return ExitCode.usage;
   }
   let text: string;
   try {
     text = `${JSON.stringify(await draftCodebook(file, bytes), null, 2)}\n`;
   } catch (error) {
-    write.stderr(
-      `${file}: expected an SPSS data file (.sav) with a readable dictionary, found: ${(error as Error).message}\n`,
-    );
+    write.stderr(`${message.codebookNoDictionary(file, (error as Error).message)}\n`);
     return ExitCode.invalidInput;
   }
   if (out === undefined) write.stdout(text);
   else {
     // "wx": fail rather than replace a file created since the check above.
     writeFileSync(out, text, { flag: "wx" });
-    write.stderr(`wrote a draft codebook to ${out}: complete what its $comment lists\n`);
+    write.stderr(`${message.codebookWritten(out)}\n`);
   }
   return ExitCode.ok;
 }

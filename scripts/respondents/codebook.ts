@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problem, respondents } from "../messages/index.ts";
 
 /**
  * The codebook: a survey instrument as data. Its questions (id, wording,
@@ -20,7 +21,7 @@ const ScaleSchema = z.strictObject({
 /** Asked only of those who gave one of these codes to another question; blank for the rest. */
 const RoutingSchema = z.strictObject({ question: z.string(), codes: z.array(z.number().int()).min(1) });
 
-const QuestionId = z.string().regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _");
+const QuestionId = z.string().regex(/^[a-z0-9_]+$/, { error: () => problem.schema.questionId });
 
 /** A question answered by choosing one code of a scale (the default type). */
 const ChoiceQuestionSchema = z.strictObject({
@@ -51,7 +52,7 @@ const NumericQuestionSchema = z
     asked: RoutingSchema.optional(),
   })
   .refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, {
-    message: "min is at most max",
+    error: () => problem.schema.minAtMostMax,
     path: ["max"],
   });
 
@@ -75,7 +76,7 @@ const BandsSchema = z.strictObject({
 
 const IndexSchema = z.strictObject({
   /** Unique among all the codebook's indices; tables name an index by it. */
-  id: z.string().regex(/^[a-z0-9_-]+$/, "lower-case letters, digits, - and _"),
+  id: z.string().regex(/^[a-z0-9_-]+$/, { error: () => problem.schema.indexId }),
   name: z.string().min(1),
   /** The questions averaged into a person's score. */
   items: z.array(z.string()).min(1),
@@ -149,47 +150,47 @@ export function findIndex(codebook: Codebook, id: string): { group: IndexGroup; 
  * its scale and applies only to items on it, bands have a label per bound.
  */
 export function codebookProblems(codebook: Codebook): string[] {
+  const said = respondents.codebookIssue;
   const problems: string[] = [];
   const byId = new Map<string, Question>();
   for (const q of codebook.questions) {
-    if (byId.has(q.id)) problems.push(`questions: "${q.id}" twice`);
+    if (byId.has(q.id)) problems.push(said.questionTwice(q.id));
     byId.set(q.id, q);
     if (q.type === "choice" && !codebook.scales[q.scale])
-      problems.push(`questions.${q.id}.scale: no scale "${q.scale}"`);
+      problems.push(said.noScale(`questions.${q.id}.scale`, q.scale));
   }
   for (const q of codebook.questions) {
     if (!q.asked) continue;
     const gate = byId.get(q.asked.question);
-    if (!gate) problems.push(`questions.${q.id}.asked: no question "${q.asked.question}"`);
-    else if (gate.type !== "choice")
-      problems.push(`questions.${q.id}.asked: "${gate.id}" is numeric; routing follows a choice question's codes`);
+    if (!gate) problems.push(said.noQuestion(`questions.${q.id}.asked`, q.asked.question));
+    else if (gate.type !== "choice") problems.push(said.gateNumeric(`questions.${q.id}.asked`, gate.id));
   }
   const indexIds = new Set<string>();
   for (const [groupId, group] of Object.entries(codebook.indices)) {
     const at = `indices.${groupId}`;
     const { scoring, bands } = group;
     const scoringScale = scoring ? codebook.scales[scoring.scale] : undefined;
-    if (scoring && !scoringScale) problems.push(`${at}.scoring.scale: no scale "${scoring.scale}"`);
+    if (scoring && !scoringScale) problems.push(said.noScale(`${at}.scoring.scale`, scoring.scale));
     if (scoring && scoringScale)
       for (const { code } of scoringScale.codes)
         if (scoring.points[String(code)] === undefined)
-          problems.push(`${at}.scoring.points: no points for code ${code} of scale "${scoring.scale}"`);
+          problems.push(said.noPoints(`${at}.scoring.points`, code, scoring.scale));
     if (bands) {
       if (bands.labels.length !== bands.from.length)
-        problems.push(`${at}.bands: ${bands.labels.length} labels but ${bands.from.length} lower bounds`);
+        problems.push(said.bandLabels(`${at}.bands`, bands.labels.length, bands.from.length));
       if (bands.from.some((bound, i) => i > 0 && bound >= bands.from[i - 1]))
-        problems.push(`${at}.bands.from: lower bounds from highest to lowest`);
+        problems.push(said.bandOrder(`${at}.bands.from`));
     }
     for (const index of group.list) {
-      if (indexIds.has(index.id)) problems.push(`${at}: index "${index.id}" is defined twice`);
+      if (indexIds.has(index.id)) problems.push(said.indexTwice(at, index.id));
       indexIds.add(index.id);
       if (index.items.length < group.minAnswered)
-        problems.push(`${at}.${index.id}: ${index.items.length} items, fewer than minAnswered (${group.minAnswered})`);
+        problems.push(said.tooFewItems(`${at}.${index.id}`, index.items.length, group.minAnswered));
       for (const item of index.items) {
         const q = byId.get(item);
-        if (!q) problems.push(`${at}.${index.id}: no question "${item}"`);
+        if (!q) problems.push(said.noQuestion(`${at}.${index.id}`, item));
         else if (scoring && (q.type !== "choice" || q.scale !== scoring.scale))
-          problems.push(`${at}.${index.id}: "${item}" is not on the scoring scale "${scoring.scale}"`);
+          problems.push(said.notOnScale(`${at}.${index.id}`, item, scoring.scale));
       }
     }
   }

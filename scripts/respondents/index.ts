@@ -8,6 +8,7 @@ import { defaultKinds } from "../kinds/registry.ts";
 import type { ReportConfig } from "../load/config.ts";
 import { parseJson } from "../load/json.ts";
 import { localeFor, syntheticMark } from "../locale/index.ts";
+import { problem, respondents as respondentsSaid } from "../messages/index.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type Codebook, CodebookSchema, codebookProblems } from "./codebook.ts";
 import { deriveTables } from "./derive.ts";
@@ -46,9 +47,9 @@ export function readCodebook({ dataDir, show }: Place, config: ReportConfig): Lo
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    return { problems: [{ file: show(path), expected: "a readable JSON codebook", found: (error as Error).message }] };
+    return { problems: [{ file: show(path), ...respondentsSaid.codebookUnreadable((error as Error).message) }] };
   }
-  const raw = parseJson(show(path), text, "a codebook in valid JSON");
+  const raw = parseJson(show(path), text, problem.jsonWhat.codebook);
   if (raw.problem) return { problems: [raw.problem] };
   const parsed = CodebookSchema.safeParse(raw.value);
   if (!parsed.success)
@@ -56,13 +57,14 @@ export function readCodebook({ dataDir, show }: Place, config: ReportConfig): Lo
       problems: parsed.error.issues.map((issue) => ({
         file: show(path),
         column: issue.path.join("."),
-        expected: "a codebook (see scripts/respondents/codebook.ts)",
-        found: issue.message,
+        ...respondentsSaid.codebook(issue.message),
       })),
     };
   const inconsistent = codebookProblems(parsed.data);
   if (inconsistent.length > 0)
-    return { problems: inconsistent.map((found) => ({ file: show(path), expected: "a consistent codebook", found })) };
+    return {
+      problems: inconsistent.map((found) => ({ file: show(path), ...respondentsSaid.inconsistentCodebook(found) })),
+    };
   return { value: parsed.data };
 }
 
@@ -80,12 +82,10 @@ export function readSyntheticSettings(
     text = readFileSync(path, "utf8");
   } catch (error) {
     return {
-      problems: [
-        { file, expected: "a readable settings file for the synthetic example", found: (error as Error).message },
-      ],
+      problems: [{ file, ...respondentsSaid.settingsUnreadable((error as Error).message) }],
     };
   }
-  const raw = parseJson(file, text, "settings for the synthetic example in valid JSON");
+  const raw = parseJson(file, text, problem.jsonWhat.syntheticSettings);
   if (raw.problem) return { problems: [raw.problem] };
   const parsed = SyntheticSettingsSchema.safeParse(raw.value);
   if (!parsed.success)
@@ -93,8 +93,7 @@ export function readSyntheticSettings(
       problems: parsed.error.issues.map((issue) => ({
         file,
         column: issue.path.join("."),
-        expected: "settings for the synthetic example (see scripts/respondents/synthetic.ts)",
-        found: issue.message,
+        ...respondentsSaid.settings(issue.message),
       })),
     };
   return { value: { settings: parsed.data, file } };
@@ -119,8 +118,7 @@ export function makeSynthetic(
         {
           file,
           column: "respondents",
-          expected: "the synthetic example's size: respondents here, or in the codebook",
-          found: "neither says",
+          ...respondentsSaid.noSize(),
         },
       ],
     };
@@ -145,9 +143,7 @@ async function readAnswers(place: Place, answers: string, codebook: Codebook): P
     bytes = readFileSync(path);
   } catch {
     return {
-      problems: [
-        { file: place.show(path), expected: "the respondent data file report.json names", found: "no such file" },
-      ],
+      problems: [{ file: place.show(path), ...respondentsSaid.noAnswersFile() }],
     };
   }
   const read =

@@ -1,4 +1,5 @@
 import type { Problem } from "../errors.ts";
+import { respondents as said } from "../messages/index.ts";
 import type { Codebook } from "./codebook.ts";
 import { checkAnswers, questionIdFor, type Respondents } from "./read.ts";
 import { savReader } from "./sav-reader.ts";
@@ -19,7 +20,7 @@ export async function readRespondentsSav(
     await reader.open();
     rows = await reader.readAllRows(true);
   } catch (error) {
-    return { problems: [{ file, expected: "an SPSS data file (.sav)", found: (error as Error).message }] };
+    return { problems: [{ file, ...said.notSav((error as Error).message) }] };
   }
   // Text variables (open answers) the codebook has no question for are not counted: left out, as the drafter leaves them.
   const known = new Set(codebook.questions.map((q) => q.id));
@@ -38,8 +39,7 @@ export async function readRespondentsSav(
         problems.push({
           file,
           column: question.id,
-          expected: `value label «${expected}» for code ${entry.val}, as in the codebook`,
-          found: `«${entry.label.trim()}»`,
+          ...said.valueLabel(expected, entry.val, entry.label.trim()),
         });
     }
   }

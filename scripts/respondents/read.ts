@@ -1,5 +1,6 @@
 import { type Problem, quoteFound } from "../errors.ts";
 import { parseCsv } from "../load/csv.ts";
+import { respondents as said } from "../messages/index.ts";
 import { type Codebook, type NumericQuestion, type Question, wasAsked } from "./codebook.ts";
 
 /** One respondent's answers: a code per question, null where left blank. */
@@ -46,19 +47,7 @@ function parseNumber(text: string): number | null | undefined {
 
 /** What a numeric question accepts, in words, for a message. */
 function numericExpected(q: NumericQuestion): string {
-  const kind = q.integer ? "a whole number" : "a number";
-  const unit = q.unit ? ` ${q.unit}` : "";
-  const range =
-    q.min !== undefined && q.max !== undefined
-      ? ` from ${q.min} to ${q.max}${unit}`
-      : q.min !== undefined
-        ? ` of at least ${q.min}${unit}`
-        : q.max !== undefined
-          ? ` of at most ${q.max}${unit}`
-          : unit;
-  const missing =
-    q.missing.length > 0 ? `, one of the codes ${q.missing.map((c) => `${c.code} (${c.label})`).join(", ")}` : "";
-  return `${kind}${range}${missing}, or blank`;
+  return said.numeric({ ...q, missing: q.missing.map((c) => said.codeLabel(c.code, c.label)) });
 }
 
 /** One cell checked against its question: the answer, or what was expected instead. */
@@ -83,7 +72,7 @@ function readCell(
   const scale = codebook.scales[q.scale];
   const allowed = [...scale.codes, ...scale.missing];
   if (code === undefined || (code !== null && !allowed.some((c) => c.code === code)))
-    return { expected: `one of the codes ${allowed.map((c) => `${c.code} (${c.label})`).join(", ")}, or blank` };
+    return { expected: said.code(allowed.map((c) => said.codeLabel(c.code, c.label))) };
   return { answer: code };
 }
 
@@ -107,9 +96,7 @@ export function checkAnswers(
         file,
         row: 1,
         column: q.id,
-        expected: `a column "${q.id}" (${q.text})`,
-        found: "no such column",
-        hint: "the codebook (report.json: respondents.codebook) lists every question the data must have",
+        ...said.missingQuestion(q.id, q.text),
       });
   }
   for (const column of columns) {
@@ -118,9 +105,7 @@ export function checkAnswers(
         file,
         row: 1,
         column,
-        expected: `only questions in the codebook, and its id columns (${codebook.idColumns.join(", ")})`,
-        found: `a column ${quoteFound(column)}`,
-        hint: "add the question to the codebook, or remove the column",
+        ...said.extraColumn(codebook.idColumns, quoteFound(column)),
       });
   }
   if (problems.length > 0) return { problems };
@@ -152,17 +137,14 @@ export function checkAnswers(
           file,
           row: r.row,
           column: q.id,
-          expected: `blank: the question is asked only when ${question} is ${codes.join(" or ")}`,
-          found: `${r.answers[q.id]} while ${question} is ${gate ?? "blank"}`,
+          ...said.notAsked({ question, codes, answer: r.answers[q.id] as number, gate }),
         });
     }
   }
   if (codebook.respondents !== undefined && rows.length !== codebook.respondents && problems.length === 0) {
     problems.push({
       file,
-      expected: `${codebook.respondents} respondents (one row each), as the codebook says`,
-      found: `${rows.length} rows`,
-      hint: 'update "respondents" in the codebook if the survey has a new number of answers',
+      ...said.rowCount(codebook.respondents, rows.length),
     });
   }
   return problems.length > 0 ? { problems } : { respondents: { file, rows }, problems };

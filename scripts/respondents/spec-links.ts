@@ -2,6 +2,7 @@ import type { Problem } from "../errors.ts";
 import { kindOf, type TableDefinitions } from "../kinds/definitions.ts";
 import type { CodebookLinks, TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
+import { respondents as said } from "../messages/index.ts";
 import { type Codebook, findIndex } from "./codebook.ts";
 
 /**
@@ -27,33 +28,24 @@ export function specLinkProblems(
     ];
     const check: CodebookLinks = {
       codebook,
-      question: (setting, qid) =>
-        questions.has(qid) ? [] : problem(setting, "a question of the codebook", `"${qid}"`),
+      question: (setting, qid) => (questions.has(qid) ? [] : problem(setting, said.aQuestion, said.quoted(qid))),
       choice(setting, qid) {
         const q = questions.get(qid);
-        if (!q) return problem(setting, "a question of the codebook", `"${qid}"`);
-        return q.type === "choice"
-          ? []
-          : problem(setting, "a question answered with codes", `"${qid}", a numeric question`);
+        if (!q) return problem(setting, said.aQuestion, said.quoted(qid));
+        return q.type === "choice" ? [] : problem(setting, said.aChoiceQuestion, said.numericNotCodes(qid));
       },
       numeric(setting, qid) {
         const q = questions.get(qid);
-        if (!q) return problem(setting, "a question of the codebook", `"${qid}"`);
-        return q.type === "numeric"
-          ? []
-          : problem(setting, "a numeric question (or an index) to average", `"${qid}", answered with codes`);
+        if (!q) return problem(setting, said.aQuestion, said.quoted(qid));
+        return q.type === "numeric" ? [] : problem(setting, said.aNumericQuestion, said.codesNotNumeric(qid));
       },
       index(setting, iid, needs = {}) {
         const found = findIndex(codebook, iid);
-        if (!found) return problem(setting, "an index of the codebook's index groups", `"${iid}"`);
-        return needs.bands && !found.group.bands
-          ? problem(setting, "an index whose group has bands", `"${iid}" without bands`)
-          : [];
+        if (!found) return problem(setting, said.anIndex, said.quoted(iid));
+        return needs.bands && !found.group.bands ? problem(setting, said.anIndexWithBands, said.withoutBands(iid)) : [];
       },
       indexGroup: (setting, gid) =>
-        codebook.indices[gid]
-          ? []
-          : problem(setting, `an index group of the codebook (${groups.join(", ") || "it has none"})`, `"${gid}"`),
+        codebook.indices[gid] ? [] : problem(setting, said.anIndexGroup(groups), said.quoted(gid)),
     };
     return links(definition, check);
   });

@@ -4,6 +4,7 @@ import { kindOf, type TableDefinitions } from "../kinds/definitions.ts";
 import type { SyntheticAnswers, TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
 import { pathInside } from "../load/inside.ts";
+import { problem, respondents as said } from "../messages/index.ts";
 import type { DataTable } from "../validate/table.ts";
 import { type Codebook, type Question, wasAsked } from "./codebook.ts";
 import type { Respondents } from "./read.ts";
@@ -108,7 +109,7 @@ export const SyntheticSettingsSchema = z.strictObject({
   write: z
     .strictObject({
       file: pathInside("data/")
-        .regex(/\.csv$/, "a .csv file")
+        .regex(/\.csv$/, { error: () => problem.schema.csvFile })
         .default("respondents/synthetic-answers.csv"),
       title: z.string().default("Synthetic example answers (made up)"),
       description: z
@@ -165,7 +166,7 @@ export function makeSyntheticRespondents(
   /** Give `codes` (a list with one entry per answer) to randomly chosen people among `pool`. */
   const deal = (id: string, codes: number[], pool: Record<string, number | null>[], table: string) => {
     if (codes.length > pool.length) {
-      notes.push(`${table}: ${codes.length} answers to ${id}, but only ${pool.length} were asked`);
+      notes.push(said.moreAnswersThanAsked(table, codes.length, id, pool.length));
     }
     shuffled(pool, random).forEach((person, i) => {
       person[id] = i < codes.length ? codes[i] : null;
@@ -177,7 +178,7 @@ export function makeSyntheticRespondents(
   for (const { question, code, countFact, otherwise } of settings.first) {
     const count = facts.get(countFact)?.value;
     if (!questionById.has(question) || count === undefined) {
-      notes.push(`synthetic settings: "first" names question "${question}" or fact "${countFact}", which do not exist`);
+      notes.push(said.firstUnknown(question, countFact));
       continue;
     }
     deal(question, [...repeat(code, count), ...repeat(otherwise, total - count)], people, question);
@@ -205,14 +206,12 @@ export function makeSyntheticRespondents(
   for (const [id, setting] of Object.entries(settings.questions)) {
     const q = questionById.get(id);
     if (!q) {
-      notes.push(`${settingsFile}: no question "${id}" in the codebook`);
+      notes.push(said.settingsUnknownQuestion(settingsFile, id));
       continue;
     }
     if (q.type === "numeric" || !("weights" in setting)) {
       if (q.type !== "numeric" || "weights" in setting) {
-        notes.push(
-          `${settingsFile}: ${id} is ${q.type === "numeric" ? "numeric: give mean and sd" : "answered with codes: give weights"}`,
-        );
+        notes.push(said.settingsWrongKind(settingsFile, id, q.type === "numeric"));
         continue;
       }
       const step = 10 ** setting.decimals;
@@ -228,7 +227,7 @@ export function makeSyntheticRespondents(
     const { answered, weights } = setting;
     const codes = codebook.scales[q.scale].codes;
     if (weights.length !== codes.length) {
-      notes.push(`${settingsFile}: ${id} has ${codes.length} answers but ${weights.length} weights`);
+      notes.push(said.settingsWeights(settingsFile, id, codes.length, weights.length));
       continue;
     }
     const sum = weights.reduce((a, b) => a + b, 0);
@@ -246,7 +245,7 @@ export function makeSyntheticRespondents(
 
   return {
     respondents: {
-      file: `synthetic example (${settingsFile})`,
+      file: said.syntheticFile(settingsFile),
       rows: people.map((answers, i) => ({ row: i + 2, answers })),
     },
     notes,

@@ -1,6 +1,6 @@
 import { quoteFound } from "../errors.ts";
 import type { FieldSchema } from "../load/schema.ts";
-import { problem } from "../messages.ts";
+import { problem } from "../messages/index.ts";
 
 export type Cell = string | number | null;
 
@@ -31,11 +31,7 @@ function toNumber(text: string, decimalMark: "," | "."): number {
 
 function describeType(field: FieldSchema): string {
   const { minimum, maximum } = field.constraints ?? {};
-  const noun = field.type === "integer" ? "a whole number" : field.type === "number" ? "a number" : "text";
-  if (minimum !== undefined && maximum !== undefined) return `${noun} from ${minimum} to ${maximum}`;
-  if (minimum !== undefined) return `${noun} ≥ ${minimum}`;
-  if (maximum !== undefined) return `${noun} ≤ ${maximum}`;
-  return noun;
+  return problem.cellType(field.type, minimum, maximum);
 }
 
 /** Type one cell as its field says, or say what was expected and found. */

@@ -3,7 +3,7 @@ import type { TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
 import { figureTables } from "../load/chart-meta.ts";
 import type { ProjectSources } from "../load/project.ts";
-import { problem } from "../messages.ts";
+import { problem } from "../messages/index.ts";
 import { checkReportNeeds } from "./report-needs.ts";
 import { type DataTable, validateTable } from "./table.ts";
 

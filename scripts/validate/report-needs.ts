@@ -5,6 +5,7 @@ import { kindOf } from "../kinds/definitions.ts";
 import type { NeedsCheck, TableKind } from "../kinds/kind.ts";
 import { defaultKinds } from "../kinds/registry.ts";
 import type { ProjectSources } from "../load/project.ts";
+import { type Said, problem as said } from "../messages/index.ts";
 import type { DataTable } from "./table.ts";
 
 const TABLES_FILE = "report/tables";
@@ -26,10 +27,7 @@ export function checkReportNeeds(
         problems.push({
           file: `${facts.raw.file.replace(/\.csv$/, "")}.schema.json`,
           column: accepted[0],
-          expected: `the fact columns ${Object.values(FACT_COLUMNS)
-            .map((a) => a.join(" or "))
-            .join(", ")}`,
-          found: `no field "${accepted.join('" or "')}"`,
+          ...said.factColumns(Object.values(FACT_COLUMNS), accepted),
         });
       }
     }
@@ -41,8 +39,7 @@ export function checkReportNeeds(
           file: facts.raw.file,
           row: row.row,
           column: "id",
-          expected: "an id used by no other facts file",
-          found: `"${id}", already in ${first}`,
+          ...said.factIdTwice(id, first),
         });
       } else {
         factIds.set(id, facts.raw.file);
@@ -56,17 +53,12 @@ export function checkReportNeeds(
     if (!dataNames.has(definition.data)) {
       problems.push({
         ...where("data"),
-        expected: `a data file data/${definition.data}.csv`,
-        found: "no such file",
+        ...said.noDataFile(definition.data),
       });
       continue;
     }
     const schema = sources.data.find((d) => d.name === definition.data)?.schema ?? { fields: [] };
-    const problem = (setting: string, expected: string, found: string): Problem => ({
-      ...where(setting),
-      expected,
-      found,
-    });
+    const problem = (setting: string, what: Said): Problem => ({ ...where(setting), ...what });
     const check: NeedsCheck = {
       schema,
       problem,
@@ -74,18 +66,15 @@ export function checkReportNeeds(
         if (column === undefined) return [];
         const type = schema.fields.find((f) => f.name === column)?.type;
         if (type === undefined) {
-          return [
-            problem(setting, `a column of data/${definition.data}.csv`, `"${column}", which the file does not have`),
-          ];
+          return [problem(setting, said.noSuchColumn(definition.data, column))];
         }
         if (!types.includes(type)) {
-          return [problem(setting, `a column of type ${types.join(" or ")}`, `"${column}" of type ${type}`)];
+          return [problem(setting, said.columnType(types, column, type))];
         }
         return [];
       },
-      dataFile: (setting, name) =>
-        dataNames.has(name) ? [] : [problem(setting, `a data file data/${name}.csv`, "no such file")],
-      fact: (setting, id) => (factIds.has(id) ? [] : [problem(setting, "the id of a fact holding N", `"${id}"`)]),
+      dataFile: (setting, name) => (dataNames.has(name) ? [] : [problem(setting, said.noDataFile(name))]),
+      fact: (setting, id) => (factIds.has(id) ? [] : [problem(setting, said.factHoldingN(id))]),
     };
     const kind = kindOf(kinds, definition.kind);
     problems.push(...kind.checkNeeds(definition, check));
@@ -94,11 +83,9 @@ export function checkReportNeeds(
       const factId = definition.checks?.[name];
       if (factId === undefined) continue;
       if (!kind.totals) {
-        problems.push(
-          problem(`checks.${name}`, "no checks (this kind of table has no N or total)", `"${definition.kind}"`),
-        );
+        problems.push(problem(`checks.${name}`, said.noChecks(definition.kind)));
       } else if (!factIds.has(factId)) {
-        problems.push(problem(`checks.${name}`, "the id of a fact in a facts file", `"${factId}"`));
+        problems.push(problem(`checks.${name}`, said.unknownCheckFact(factId)));
       }
     }
   }

@@ -1,7 +1,7 @@
 import { type Problem, ProblemLog, quoteFound } from "../errors.ts";
 import type { RawTable } from "../load/csv.ts";
 import { primaryKeyOf, type TableSchema } from "../load/schema.ts";
-import { problem } from "../messages.ts";
+import { problem } from "../messages/index.ts";
 import { type Cell, parseCell } from "./cells.ts";
 
 /** A data file checked against its schema: every cell typed. */

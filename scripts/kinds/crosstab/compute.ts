@@ -1,8 +1,7 @@
 import { categoryOrder } from "../../compute/categories.ts";
 import { policyOf } from "../../compute/rounding.ts";
 import type { Problem } from "../../errors.ts";
-import { formatPercent } from "../../format/norwegian.ts";
-import { message } from "../../messages.ts";
+import { compute, message } from "../../messages/index.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { CrosstabTableDefinition } from "./schema.ts";
 
@@ -77,8 +76,7 @@ export function computeCrosstab(
           file: data.file,
           row: r.row,
           column: definition.publishedPercent,
-          expected: `${formatPercent(cell.percent, cell.percentDecimals)} (row percentage of the counts, rounded half up)`,
-          found: formatPercent(published, cell.percentDecimals),
+          ...compute.rowPercentMismatch(cell.percent, published, cell.percentDecimals),
           hint: message.acceptHint(id),
         });
       }

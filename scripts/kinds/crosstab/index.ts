@@ -1,6 +1,7 @@
 import { expectArgs, LookupError, need } from "../../compute/lookup.ts";
 import { policyOf } from "../../compute/rounding.ts";
 import type { Labels } from "../../locale/index.ts";
+import { lookup as said } from "../../messages/index.ts";
 import type { PrintContext, TableKind } from "../kind.ts";
 import { type CrosstabCell, type CrosstabTable, computeCrosstab, TOTAL_ROW } from "./compute.ts";
 import { deriveCrosstab, synthesizeCrosstab } from "./respondents.ts";
@@ -13,7 +14,7 @@ export type { CrosstabTableDefinition } from "./schema.ts";
 
 const isTotal = (key: string | undefined, labels: Labels) => key === TOTAL_ROW || key === labels.total;
 const totalKeys = (labels: Labels) =>
-  labels.total === TOTAL_ROW ? `"${TOTAL_ROW}"` : `"${TOTAL_ROW}" or "${labels.total}"`;
+  said.kinds([...new Set([TOTAL_ROW, labels.total])].map((key) => said.quoted(key)));
 
 /** A row of the table as printed: counts, then row percentages, each with its total. */
 function pairView(
@@ -56,12 +57,12 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
     count(table, keys, { format, labels }) {
       if (keys.length === 1) {
         if (isTotal(keys[0], labels)) return format.number(table.grandTotal);
-        return format.number(table.rowTotals[need(table.rows, keys[0], "a row")]);
+        return format.number(table.rowTotals[need(table.rows, keys[0], said.aRow)]);
       }
-      expectArgs(keys, 2, "a row and a column (or only a row, for its total)");
-      const column = need(table.columns, keys[1], "a column");
+      expectArgs(keys, 2, said.rowAndColumnOrTotal);
+      const column = need(table.columns, keys[1], said.aColumn);
       if (isTotal(keys[0], labels)) return format.number(table.columnTotals[column].count);
-      return format.number(table.cells[need(table.rows, keys[0], "a row")][column].count);
+      return format.number(table.cells[need(table.rows, keys[0], said.aRow)][column].count);
     },
     /** A row's share of everyone; a cell's row percentage; several columns summed from their counts. */
     percent(table, keys, { format, labels }) {
@@ -70,14 +71,14 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
         return format.percent(p.value, p.decimals);
       };
       if (keys.length === 1) {
-        const row = need(table.rows, keys[0], "a row");
+        const row = need(table.rows, keys[0], said.aRow);
         return share(table.rowTotals[row], table.grandTotal);
       }
-      if (keys.length < 2) throw new LookupError("a row and one or more columns", `${keys.length} arguments`);
+      if (keys.length < 2) throw new LookupError(said.rowAndColumns, said.argumentCount(keys.length));
       const [rowKey, ...columnKeys] = keys;
-      const columns = columnKeys.map((c) => need(table.columns, c, "a column"));
+      const columns = columnKeys.map((c) => need(table.columns, c, said.aColumn));
       const total = isTotal(rowKey, labels);
-      const cells = total ? table.columnTotals : table.cells[need(table.rows, rowKey, `a row or ${totalKeys(labels)}`)];
+      const cells = total ? table.columnTotals : table.cells[need(table.rows, rowKey, said.aRowOr(totalKeys(labels)))];
       if (columns.length === 1) return format.percent(cells[columns[0]].percent, cells[columns[0]].percentDecimals);
       const count = columns.reduce((sum, c) => sum + cells[c].count, 0);
       return share(count, total ? table.grandTotal : table.rowTotals[rowKey]);

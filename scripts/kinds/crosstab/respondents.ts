@@ -1,3 +1,4 @@
+import { respondents as said } from "../../messages/index.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
 import { crossCounts } from "../../respondents/tabulate.ts";
 import type { DataTable } from "../../validate/table.ts";
@@ -41,7 +42,7 @@ export function synthesizeCrosstab(
   for (const row of published.rows) {
     const r = answers.codeOf(rowQ, String(row.values[definition.row]));
     const c = answers.codeOf(columnQ, String(row.values[definition.column]));
-    if (r === undefined || c === undefined) answers.notes.push(`${tableId}: a category is not in the codebook`);
+    if (r === undefined || c === undefined) answers.notes.push(said.categoryNotInCodebook(tableId));
     else for (let i = 0; i < Number(row.values[definition.count]); i++) pairs.push([r, c]);
   }
   answers.shuffled(answers.people).forEach((person, i) => {

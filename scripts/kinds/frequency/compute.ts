@@ -1,7 +1,6 @@
 import { policyOf } from "../../compute/rounding.ts";
 import type { Problem } from "../../errors.ts";
-import { formatPercent } from "../../format/norwegian.ts";
-import { message } from "../../messages.ts";
+import { compute, message } from "../../messages/index.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { FrequencyTableDefinition } from "./schema.ts";
 
@@ -55,8 +54,7 @@ export function computeFrequency(
         file: data.file,
         row: r.row,
         column: definition.publishedPercent,
-        expected: `${formatPercent(value, decimals)} (${count} of ${base}, rounded half up) to match the counts`,
-        found: formatPercent(published, decimals),
+        ...compute.percentMismatch({ computed: value, count, base, published, decimals }),
         hint: message.acceptHint(id),
       });
     }
@@ -73,8 +71,7 @@ export function computeFrequency(
       problems.push({
         file: data.file,
         column: definition.publishedPercent,
-        expected: `the published percentage of "${category}" to differ from the computed one, as report/tables/ says`,
-        found: "that it does not (or no such category): remove the entry from publishedDiffers",
+        ...compute.publishedDoesNotDiffer(category),
       });
     }
   }

@@ -1,4 +1,5 @@
-import { LookupError, listed, need } from "../../compute/lookup.ts";
+import { LookupError, need } from "../../compute/lookup.ts";
+import { problem, lookup as said } from "../../messages/index.ts";
 import type { TableKind } from "../kind.ts";
 import { computeFrequency, countOfCategories, type FrequencyTable, percentOfCategories } from "./compute.ts";
 import { deriveFrequency, synthesizeFrequency } from "./respondents.ts";
@@ -25,13 +26,7 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
     const allowed = check.schema.fields.find((f) => f.name === definition.category)?.constraints?.enum;
     for (const category of definition.nonResponse) {
       if (allowed && !allowed.includes(category)) {
-        problems.push(
-          check.problem(
-            "nonResponse",
-            `a category of column "${definition.category}" (${allowed.map((a) => `"${a}"`).join(", ")})`,
-            `"${category}"`,
-          ),
-        );
+        problems.push(check.problem("nonResponse", problem.notACategory(definition.category, allowed, category)));
       }
     }
     return problems;
@@ -46,14 +41,14 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
   lookups: {
     count(table, keys, { format }) {
       const known = [...table.rows.map((r) => r.category), ...table.outside.map((r) => r.category)];
-      if (keys.length === 0) throw new LookupError(`one or more categories (${listed(known)})`, "none");
-      for (const key of keys) need(known, key, `a category of table "${table.id}"`);
+      if (keys.length === 0) throw new LookupError(said.oneOf(said.categories, known), said.none);
+      for (const key of keys) need(known, key, said.categoryOf(table.id));
       return format.number(countOfCategories(table, keys));
     },
     percent(table, keys, { format }) {
       const known = table.rows.map((r) => r.category);
-      if (keys.length === 0) throw new LookupError(`one or more categories (${listed(known)})`, "none");
-      for (const key of keys) need(known, key, `a category inside the percentage base of "${table.id}"`);
+      if (keys.length === 0) throw new LookupError(said.oneOf(said.categories, known), said.none);
+      for (const key of keys) need(known, key, said.categoryInBase(table.id));
       if (keys.length === 1) {
         const row = table.rows.find((r) => r.category === keys[0]);
         if (row) return format.percent(row.percent, row.percentDecimals);

@@ -1,3 +1,4 @@
+import { respondents as said } from "../../messages/index.ts";
 import { findIndex, wasAsked } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
 import { blankCategory } from "../../respondents/non-response.ts";
@@ -74,7 +75,7 @@ export function synthesizeFrequency(
     const code = answers.codeOf(q, label);
     // Rows outside the base that are no code (the blanks, those not asked) are nobody's answer.
     if (code === undefined && definition.nonResponse.includes(label)) continue;
-    if (code === undefined) answers.notes.push(`${tableId}: «${label}» is not in the codebook's scale for ${q.id}`);
+    if (code === undefined) answers.notes.push(said.labelNotInScale(tableId, label, q.id));
     else codes.push(...Array.from({ length: Number(row.values[definition.count]) }, () => code));
   }
   answers.deal(q.id, codes, answers.askedOf(q), tableId);

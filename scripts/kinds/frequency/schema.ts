@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problem } from "../../messages/index.ts";
 import { definitionSchema } from "../common.ts";
 
 /** Counts of one question's answers, with percentages of those who answered and totals. */
@@ -19,7 +20,7 @@ export const FrequencyTableSchema = definitionSchema("frequency", {
    * both numbers from the data). The table shows the computed percentage.
    */
   publishedDiffers: z
-    .record(z.string(), z.string().regex(/^[^0-9]*$/, "a reason in words, without digits"))
+    .record(z.string(), z.string().regex(/^[^0-9]*$/, { error: () => problem.schema.reasonInWords }))
     .default({}),
   /**
    * How to count the table from respondent-level answers: one question's

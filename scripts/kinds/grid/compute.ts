@@ -1,6 +1,7 @@
 import type { Problem } from "../../errors.ts";
-import { decimalsOf, formatNumber } from "../../format/norwegian.ts";
 import type { NumberFormat } from "../../format/numbers.ts";
+import { decimalsOf } from "../../format/numbers.ts";
+import { compute } from "../../messages/index.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { GridTableDefinition } from "./schema.ts";
 
@@ -47,9 +48,12 @@ export function checkDistribution(definition: GridTableDefinition, data: DataTab
         file: data.file,
         row: row.row,
         column: distribution.columns.join(" + "),
-        expected: `a sum of ${formatNumber(distribution.total)} (± ${formatNumber(slack, 1)} for rounding)`,
-        found: formatNumber(sum, Math.max(...distribution.columns.map((c) => decimalsOf(row.text[c] ?? "")))),
-        hint: "a value is mistyped or in the wrong column",
+        ...compute.distributionSum(
+          distribution.total,
+          slack,
+          sum,
+          Math.max(...distribution.columns.map((c) => decimalsOf(row.text[c] ?? ""))),
+        ),
       });
     }
   }

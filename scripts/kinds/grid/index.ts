@@ -1,4 +1,5 @@
-import { expectArgs, LookupError, listed } from "../../compute/lookup.ts";
+import { expectArgs, LookupError } from "../../compute/lookup.ts";
+import { lookup as said } from "../../messages/index.ts";
 import type { PrintContext, TableKind } from "../kind.ts";
 import { checkDistribution, computeGrid, type GridCell, type GridColumn, type GridTable } from "./compute.ts";
 import { deriveGrid, synthesizeGrid } from "./respondents.ts";
@@ -10,7 +11,7 @@ export type { GridTableDefinition } from "./schema.ts";
 
 /** A cell as prose prints it: with the percent sign or the currency when the column's unit says so. */
 function cellText(table: GridTable, cell: GridCell, column: GridColumn, { format }: PrintContext): string {
-  if (cell.value === null) throw new LookupError("a cell with a number", "an empty cell");
+  if (cell.value === null) throw new LookupError(said.cellWithNumber, said.emptyCell);
   const unit = column.unit ?? table.definition.unit;
   if (unit === "prosent") return format.percent(cell.value, cell.decimals);
   if (unit === "kr") return format.currency(cell.value, cell.decimals);
@@ -19,7 +20,14 @@ function cellText(table: GridTable, cell: GridCell, column: GridColumn, { format
 
 function columnOf(table: GridTable, key: string | undefined): GridColumn {
   const column = table.columns.find((c) => c.field === key || c.label === key);
-  if (!column) throw new LookupError(`a column (${listed(table.columns.map((c) => c.field))})`, `"${key}"`);
+  if (!column)
+    throw new LookupError(
+      said.oneOf(
+        said.aColumn,
+        table.columns.map((c) => c.field),
+      ),
+      said.quoted(String(key)),
+    );
   return column;
 }
 
@@ -50,24 +58,34 @@ export const grid: TableKind<GridTableDefinition, GridTable> = {
      */
     value(table, keys, filters, context) {
       if (Object.keys(filters).length > 0) {
-        expectArgs(keys, 1, "a column, with the row chosen by field filters");
+        expectArgs(keys, 1, said.columnFiltered);
         const rows = table.rows.filter((r) =>
           Object.entries(filters).every(([field, value]) => String(r.values[field]) === value),
         );
         if (rows.length !== 1) {
           throw new LookupError(
-            "filters that pick exactly one row",
-            `${rows.length} rows for ${Object.entries(filters)
-              .map(([f, v]) => `${f}="${v}"`)
-              .join(" ")}`,
+            said.oneRowFilters,
+            said.rowsFor(
+              rows.length,
+              Object.entries(filters)
+                .map(([f, v]) => `${f}="${v}"`)
+                .join(" "),
+            ),
           );
         }
         const column = columnOf(table, keys[0]);
         return cellText(table, rows[0].cells[column.field], column, context);
       }
-      expectArgs(keys, 2, "a row and a column");
+      expectArgs(keys, 2, said.rowAndColumn);
       const row = table.rows.find((r) => r.header === keys[0]);
-      if (!row) throw new LookupError(`a row (${listed(table.rows.map((r) => r.header))})`, `"${keys[0]}"`);
+      if (!row)
+        throw new LookupError(
+          said.oneOf(
+            said.aRow,
+            table.rows.map((r) => r.header),
+          ),
+          said.quoted(keys[0]),
+        );
       const column = columnOf(table, keys[1]);
       return cellText(table, row.cells[column.field], column, context);
     },

@@ -1,5 +1,6 @@
 import { policyOf, roundHalfUp } from "../../compute/rounding.ts";
 import type { FieldSchema } from "../../load/schema.ts";
+import { respondents as said } from "../../messages/index.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
 import { countsForPercents, largestRemainder } from "../../respondents/synthetic-counts.ts";
 import { indexScores, question, summarize } from "../../respondents/tabulate.ts";
@@ -107,9 +108,7 @@ export function synthesizeGrid(
         percents.map((p) => (p / sum) * 100),
         n,
       );
-      answers.notes.push(
-        `${tableId}: no whole counts of ${n} print as the row «${q.text}» (it sums to ${sum}); counts in proportion used`,
-      );
+      answers.notes.push(said.noWholeRowCounts(tableId, n, q.text, sum));
     }
     // The same people skip every question of a block, and answers within a block go together
     // (a person's latent level, plus noise), so indicator scores spread as real ones do.

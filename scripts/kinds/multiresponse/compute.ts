@@ -1,6 +1,7 @@
 import type { Fact } from "../../compute/facts.ts";
 import type { Problem } from "../../errors.ts";
 import { decimalsOf } from "../../format/numbers.ts";
+import { problem } from "../../messages/index.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { MultiResponseTableDefinition } from "./schema.ts";
 
@@ -28,8 +29,7 @@ export function computeMultiResponse(
         {
           file: definedIn,
           column: `${id}.base`,
-          expected: "the id of a fact holding N",
-          found: `"${definition.base}"`,
+          ...problem.factHoldingN(definition.base),
         },
       ],
     };

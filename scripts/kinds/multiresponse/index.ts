@@ -1,4 +1,5 @@
 import { expectArgs, need } from "../../compute/lookup.ts";
+import { lookup as said } from "../../messages/index.ts";
 import type { TableKind } from "../kind.ts";
 import { computeMultiResponse, type MultiResponseTable } from "./compute.ts";
 import { deriveMultiResponse, synthesizeMultiResponse } from "./respondents.ts";
@@ -26,11 +27,11 @@ export const multiResponse: TableKind<MultiResponseTableDefinition, MultiRespons
 
   lookups: {
     percent(table, keys, { format }) {
-      expectArgs(keys, 1, "one item");
+      expectArgs(keys, 1, said.oneItem);
       const item = need(
         table.rows.map((r) => r.item),
         keys[0],
-        "an item",
+        said.anItem,
       );
       const row = table.rows.find((r) => r.item === item);
       return row ? format.percent(row.percent, row.percentDecimals) : "";

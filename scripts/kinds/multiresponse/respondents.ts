@@ -1,4 +1,5 @@
 import { policyOf } from "../../compute/rounding.ts";
+import { respondents as said } from "../../messages/index.ts";
 import type { Question } from "../../respondents/codebook.ts";
 import { derivedRow } from "../../respondents/derived-row.ts";
 import { multiResponse } from "../../respondents/tabulate.ts";
@@ -42,7 +43,7 @@ export function synthesizeMultiResponse(
     const percent = Number(row.values[definition.percent]);
     const count = Math.round((percent * pool.length) / 100);
     if (policyOf(definition)(count, pool.length, 0).value !== percent)
-      answers.notes.push(`${tableId}: no whole count of ${pool.length} prints as ${percent} % («${q.text}»)`);
+      answers.notes.push(said.noWholeCount(tableId, pool.length, percent, q.text));
     answers.deal(
       q.id,
       Array.from({ length: count }, () => 1),

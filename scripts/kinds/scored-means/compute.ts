@@ -1,5 +1,6 @@
 import { roundHalfUp } from "../../compute/rounding.ts";
 import type { Problem } from "../../errors.ts";
+import { compute } from "../../messages/index.ts";
 import type { DataTable } from "../../validate/table.ts";
 import type { ScoredMeansTableDefinition } from "./schema.ts";
 
@@ -84,9 +85,7 @@ export function computeScoredMeans(
         file: data.file,
         row: row.row,
         column: definition.item,
-        expected: `an item that ${groupData.file} assigns to a group`,
-        found: `"${item}"`,
-        hint: "the wording must match the grouping table's (spacing and a final full stop aside)",
+        ...compute.ungroupedItem(groupData.file, item),
       });
       continue;
     }
@@ -100,7 +99,7 @@ export function computeScoredMeans(
       }
     }
     if (weight === 0) {
-      problems.push({ file: data.file, row: row.row, expected: "a distribution with some answers", found: "none" });
+      problems.push({ file: data.file, row: row.row, ...compute.noAnswers() });
       continue;
     }
     items.push({ item, group, mean: sum / weight });
@@ -119,8 +118,7 @@ export function computeScoredMeans(
     problems.push({
       file: definedIn,
       column: `${id}.groups`,
-      expected: "at least one group with items",
-      found: "none",
+      ...compute.noGroups(),
     });
   }
   return problems.length > 0

@@ -1,4 +1,5 @@
 import { expectArgs, need } from "../../compute/lookup.ts";
+import { lookup as said } from "../../messages/index.ts";
 import type { TableKind } from "../kind.ts";
 import { computeScoredMeans, type ScoredMeansTable } from "./compute.ts";
 import { type ScoredMeansTableDefinition, ScoredMeansTableSchema } from "./schema.ts";
@@ -28,11 +29,11 @@ export const scoredMeans: TableKind<ScoredMeansTableDefinition, ScoredMeansTable
   lookups: {
     /** A group's mean: {{verdi "stress" "Overbelastning"}}. */
     value(table, keys, _filters, { format }) {
-      expectArgs(keys, 1, "a group");
+      expectArgs(keys, 1, said.aGroup);
       const group = need(
         table.rows.map((r) => r.group),
         keys[0],
-        "a group",
+        said.aGroup,
       );
       const row = table.rows.find((r) => r.group === group);
       return row ? format.number(row.mean, table.definition.decimals) : "";
