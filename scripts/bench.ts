@@ -59,7 +59,7 @@ const work = await mkdtemp(join(tmpdir(), "rapport-bench-"));
 /** The compiled engine (scripts/setup/compile.mjs), relative to the engine's folder. */
 const COMPILED = ".scripts-js";
 const CLI = join(COMPILED, "cli.js");
-const STAGES = ["load", "validate", "compute", "chart", "render", "changes", "print", "write"];
+const STAGES = ["load", "validate", "compute", "chart", "render", "changes", "data", "print", "write"];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -7,6 +7,7 @@
  *   4 chart     Vega-Lite specs + model → SVG (in Node, no browser)
  *   5 render    chapters + helpers + layout → one HTML document
  *   5b changes  what this build printed against the previous build's record → endringer.md
+ *   5c data     every table's and figure's numbers → CSV files and a ZIP beside the HTML
  *   6 print     HTML → A4 PDF (one Chromium)
  *   7 write     HTML + PDF → out/, replaced as a whole
  *
@@ -21,6 +22,7 @@ import { ChartCache } from "./chart/cache.ts";
 import { accentPaletteProblem } from "./chart/palette.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
+import { Downloads } from "./downloads/index.ts";
 import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { TableKind } from "./kinds/kind.ts";
@@ -330,6 +332,8 @@ async function buildWith(
 
   // 5 render
   const fonts = await embeddedFontFaces();
+  // Every table's and figure's numbers as CSV beside the HTML, linked from it (downloads/).
+  const downloads = new Downloads(model, sources.charts, outputNames(model.config).report);
   const documents = await stage(
     "render",
     timings,
@@ -339,7 +343,10 @@ async function buildWith(
         const charts = chartsByAccent.get(edition.config.accent) ?? new Map();
         const pdfFile = options.pdf === false ? undefined : `${outputNames(model.config).report}.pdf`;
         const numbersFile = outputNames(model.config).numbers;
-        const { document } = orFail(renderDocument(sources, model, charts, { fonts, edition, pdfFile, numbersFile }));
+        const links = downloads.links(edition);
+        const { document } = orFail(
+          renderDocument(sources, model, charts, { fonts, edition, pdfFile, numbersFile, downloads: links }),
+        );
         if (!document) throw new Error("unreachable: render returned no document without problems");
         return { edition, document };
       }),
@@ -401,6 +408,28 @@ async function buildWith(
       document.numbers,
     );
   }
+
+  // 5c data: the numbers to download beside each edition's HTML; the ZIP dated as the PDF is.
+  await stage(
+    "data",
+    timings,
+    log,
+    () => {
+      const date = pdfMetadata(model.config).date ?? new Date();
+      return documents.map(({ edition, document }) => {
+        const written = downloads.files(document.numbering, edition, date);
+        for (const [name, data] of Object.entries(written)) files[`${prefix(edition.id)}${name}`] = data;
+        return written;
+      });
+    },
+    (r) =>
+      said.downloads({
+        csv: Object.keys(r[0] ?? {}).filter((name) => name.endsWith(".csv")).length,
+        zipKb: Math.round((r[0]?.[downloads.names.zip]?.length ?? 0) / 1024),
+        folder: downloads.names.folder,
+        editions: r.length,
+      }),
+  );
   files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
   if (changes) {
     // Each changed number points to where it now comes from, and to its id in the index beside the HTML.

@@ -11,7 +11,7 @@
  */
 
 import { createServer, type ServerResponse } from "node:http";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { watch } from "chokidar";
 import { build } from "./build.ts";
 import { ChartCache } from "./chart/cache.ts";
@@ -53,6 +53,7 @@ const pdfAfterMs = Number(values["pdf-after"]) * 1000;
 const outDir = join(root, "out");
 const writer = new MemoryWriter();
 let pdfPath: string | undefined;
+let htmlPath: string | undefined;
 const editions = values.edition ? [values.edition] : undefined;
 
 const chartCache = new ChartCache(join(root, ".cache", "charts"));
@@ -80,6 +81,7 @@ async function rebuild(reason: string, pdf: boolean) {
     const result = await build({ root, outDir, pdf, editions, chartCache, writer, log: pdf ? say : undefined });
     const html = result.files.find((f) => f.endsWith(".html"));
     if (html) page = writer.text(html) ?? page;
+    if (html) htmlPath = html;
     const printed = result.files.find((f) => f.endsWith(".pdf"));
     if (printed) pdfPath = printed;
     say(said.rebuilt(pdf, Math.round(performance.now() - started), said.reasons[reason] ?? reason));
@@ -90,6 +92,23 @@ async function rebuild(reason: string, pdf: boolean) {
     say(said.failed(said.reasons[reason] ?? reason, message));
   }
   notify();
+}
+
+/** A download beside the HTML (tall/…csv, the ZIP), as the build wrote it into memory; undefined for anything else. */
+function downloadFile(url: string | undefined): string | Uint8Array | undefined {
+  if (!htmlPath || !url || url.includes("..") || !/\.(csv|zip|txt|json)$/.test(url)) return undefined;
+  try {
+    return writer.files.get(join(dirname(htmlPath), decodeURI(url)));
+  } catch {
+    return undefined; // a malformed %-escape
+  }
+}
+
+function contentType(url: string): string {
+  if (url.endsWith(".csv")) return "text/csv; charset=utf-8";
+  if (url.endsWith(".zip")) return "application/zip";
+  if (url.endsWith(".json")) return "application/json; charset=utf-8";
+  return "text/plain; charset=utf-8";
 }
 
 /** Builds run one after another; a change during a build queues one more. */
@@ -113,6 +132,12 @@ const server = createServer((request, response) => {
   if (pdfPath && pdfFile && request.url === `/${basename(pdfPath)}`) {
     response.writeHead(200, { "content-type": "application/pdf", "cache-control": "no-store" });
     response.end(pdfFile);
+    return;
+  }
+  const download = downloadFile(request.url);
+  if (download !== undefined) {
+    response.writeHead(200, { "content-type": contentType(request.url ?? ""), "cache-control": "no-store" });
+    response.end(download);
     return;
   }
   if (request.url === "/pdf") {

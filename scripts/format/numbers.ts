@@ -39,6 +39,22 @@ export class NumberFormat {
     ).format(value);
   }
 
+  /**
+   * The number a text printed by `number` shows (`30 700` → 30700, `−4,5` → -4.5),
+   * or undefined when it shows something else (a bound such as `< 0,001`).
+   */
+  parse(text: string): number | undefined {
+    const { decimal, thousands } = this.locale.chartNumbers;
+    let plain = text.replace(/\u2212/g, "-");
+    // Intl groups with the locale's separator (a no-break space in bokmål); spaces of any width count.
+    plain = plain
+      .split(thousands)
+      .join("")
+      .replace(/[ \u00a0\u202f]/g, "");
+    if (decimal !== ".") plain = plain.replace(decimal, ".");
+    return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : undefined;
+  }
+
   /** A small whole number as a word ("fire", "four"), or undefined beyond the locale's list. */
   word(value: number): string | undefined {
     return Number.isInteger(value) && value >= 0 ? this.locale.numberWords[value] : undefined;

@@ -14,6 +14,7 @@
  *   render    lookups       numbers the prose helpers cite
  *   changes   cells         every printed number, for the change summary
  *   render    provenance    where each printed number comes from (optional)
+ *   downloads sheet         the table's numbers as a CSV file (optional)
  *
  * registry.ts lists the kinds in order; adding one is its module, its
  * partial and one line there.
@@ -117,6 +118,21 @@ export interface KindCell {
 
 export type ChartRow = Record<string, string | number | null>;
 
+/** A column of a table's download: its header and what its cells hold. */
+export interface SheetColumn {
+  label: string;
+  type: "string" | "integer" | "number";
+}
+
+/**
+ * A table's numbers as a spreadsheet's rows (scripts/downloads/ writes them as
+ * CSV): text, a number or empty. The first column names the rows.
+ */
+export interface Sheet {
+  columns: SheetColumn[];
+  rows: (string | number | null)[][];
+}
+
 /** Rows counted from answers, in the shape of the published data file. */
 export interface DerivedRows {
   rows: DataRow[];
@@ -212,6 +228,13 @@ export interface TableKind<
   readonly provenance?: KindProvenance<T>;
   cells(table: T, context: PrintContext): KindCell[];
   chartRows(table: T, context: PrintContext): ChartRow[];
+  /**
+   * The table's numbers for its download, laid out as the table shows them
+   * (its headings, its rows), each number rounded as the table prints it and,
+   * where the engine rounded a number it computed, the number before rounding
+   * beside it ("…, uavrundet"); absent: its printed cells, one per row.
+   */
+  sheet?(table: T, context: PrintContext): Sheet;
   /** The view model its partial lays out: plain values, numbers already formatted, nothing escaped. */
   view(table: T, context: PrintContext): Record<string, unknown>;
   /** A note the data itself calls for, printed after the definition's note; absent: the kind never has one. */

@@ -6,7 +6,7 @@ import { en } from "./en.ts";
 import { nb } from "./nb.ts";
 import type { Labels, Locale } from "./types.ts";
 
-export type { Labels, Locale } from "./types.ts";
+export type { CitedReport, DownloadedFile, Labels, Locale } from "./types.ts";
 
 const LOCALES: Locale[] = [nb, en];
 

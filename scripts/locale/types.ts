@@ -32,10 +32,16 @@ export interface Locale {
     shortMonths: string[];
   };
   /**
-   * Default names of the files a build writes: `<report>.html`, `<report>.pdf`, the change summary, and
-   * the index of printed numbers `<report>.<numbers>.json`.
+   * Default names of the files a build writes: `<report>.html`, `<report>.pdf`, the change summary,
+   * the index of printed numbers `<report>.<numbers>.json`, and the web edition's downloads: the
+   * folder of CSV files beside the HTML (`data`) and the text in it on how to read and cite them (`readme`).
    */
-  files: { report: string; changes: string; numbers: string };
+  files: { report: string; changes: string; numbers: string; data: string; readme: string };
+  /**
+   * How the downloaded CSV files are written, so that a spreadsheet set to this language opens them
+   * as numbers: the separator and the decimal mark (Excel in bokmål reads `;` and `4,5`).
+   */
+  csv: { separator: ";" | "," | "\t"; decimalMark: "," | "." };
   /** Words for 0, 1, 2, … as prose writes small numbers; beyond the list, digits. */
   numberWords: string[];
   labels: Labels;
@@ -98,6 +104,8 @@ export interface Labels {
   syntheticColophon: (respondents: string) => string;
   /** Where each printed number comes from: the web edition's explanations and the index beside it. */
   provenance: ProvenanceWords;
+  /** The web edition's downloads (scripts/downloads/): every table's and figure's numbers as CSV. */
+  downloads: DownloadLabels;
   /** The change summary (endringer.md and the terminal). */
   changes: {
     title: string;
@@ -169,4 +177,49 @@ export interface ProvenanceWords {
   back: string;
   /** The explanation of a number in the text, announced as a group. */
   explanation: string;
+}
+
+/** What a citation of the report names (scripts/downloads/cite.ts fills it from report.json). */
+export interface CitedReport {
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  publisher?: string;
+  /** The date of publication as printed, or the year of the report's `date`. */
+  published?: string;
+  /** The series and number: "Notat 2024:3". */
+  series?: string;
+  /** A named edition: "Utgave for Forbundet". */
+  edition?: string;
+}
+
+/** One downloaded file, as the explaining text lists it. */
+export interface DownloadedFile {
+  file: string;
+  /** "Tabell 3", "Figur 2". */
+  label: string;
+  title: string;
+}
+
+export interface DownloadLabels {
+  /** Under a table or figure; `label` as in running text ("tabell 3"). */
+  link: (label: string) => string;
+  /** The link to every file at once, in the colophon. */
+  all: string;
+  /** The same in the page's tool bar, where room is short. */
+  allShort: string;
+  /** The link to the text that explains the files. */
+  readme: string;
+  /** Before the citation in the colophon. */
+  cite: string;
+  /** Header of a column of numbers before rounding, beside the rounded one: "Prosent, uavrundet". */
+  unrounded: (label: string) => string;
+  /** Header of the categories of a table that prints no heading over them. */
+  category: string;
+  /** Header of the column saying which number a row holds (a crosstab's «Antall», «Prosent»). */
+  measure: string;
+  /** Header of the printed value, for a kind that gives only its printed cells. */
+  value: string;
+  /** The text beside the CSV files (`files.readme`): what they are, how they are written, how to cite them. */
+  readmeText: (r: { report: CitedReport; citation: string; files: DownloadedFile[]; packageFile: string }) => string;
 }

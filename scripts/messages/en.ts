@@ -7,6 +7,7 @@
  * return text; numbers in them are written as the message's language writes
  * them.
  */
+import { dirname } from "node:path";
 import { z } from "zod";
 import { NumberFormat } from "../format/numbers.ts";
 import { en as enLocale } from "../locale/en.ts";
@@ -16,6 +17,18 @@ const listed = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
 /** A number with as many decimals as it has. */
 const decimals = (n: number) => (String(n).split(".")[1] ?? "").length;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/**
+ * The files a build wrote, a folder of many (the downloads' CSV files) as one
+ * entry said by `inFolder`, after the files named one by one.
+ */
+export function folded(files: string[], inFolder: (count: number, dir: string) => string): string[] {
+  const count = new Map<string, number>();
+  for (const file of files) count.set(dirname(file), (count.get(dirname(file)) ?? 0) + 1);
+  const many = (file: string) => (count.get(dirname(file)) ?? 0) > 5;
+  const folders = [...new Set(files.filter(many).map(dirname))];
+  return [...files.filter((f) => !many(f)), ...folders.map((dir) => inFolder(count.get(dir) ?? 0, dir))];
+}
 
 /** What was expected and what was found, for a Problem (see errors.ts); one function per kind of problem. */
 export interface Said {
@@ -59,7 +72,7 @@ const message = {
   nothingWritten: "Nothing was written: the output folder is as it was.",
   internalError: (stack: string) => `internal error (a bug in the generator): ${stack}`,
   checkPassed: "check: no problems found",
-  built: (files: string[]) => `built ${files.join(", ")}`,
+  built: (files: string[]) => `built ${folded(files, (count, dir) => `${count} files in ${dir}/`).join(", ")}`,
   newFolderNotEmpty: (dir: string) => `${dir} is not empty; name a new or empty folder for the new report`,
   newUnknownLanguage: (language: string, known: string[]) =>
     `no starter report in language "${language}" (known: ${known.join(", ")})`,
@@ -134,6 +147,7 @@ const stage = {
     chart: "chart",
     render: "render",
     changes: "changes",
+    data: "data",
     print: "print",
     write: "write",
   } as Record<string, string>,
@@ -153,6 +167,9 @@ const stage = {
   firstBuild: "first build into this folder: nothing to compare with",
   printed: (p: { sizes: number[]; pdfua: boolean; passes: number[] }) =>
     `${p.sizes.map((kb) => `${kb} KB`).join(", ")} PDF${p.pdfua ? " (PDF/UA-1)" : ""}, contents paged in ${p.passes.join(", ")} ${p.passes.every((n) => n === 1) ? "pass (page numbers of the previous build still held)" : "passes"}`,
+  /** The numbers to download (downloads/): CSV files and their ZIP in the downloads folder, per edition. */
+  downloads: (p: { csv: number; zipKb: number; folder: string; editions: number }) =>
+    `${p.csv} CSV files and a ${p.zipKb} KB ZIP of them in ${p.folder}/${p.editions > 1 ? ` × ${p.editions} editions` : ""}`,
   printPage: (page: number, detail: string) => `page ${page}: ${detail}`,
   written: (files: number, dir: string) => `${files} files in ${dir}`,
 };

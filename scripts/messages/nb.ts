@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { NumberFormat } from "../format/numbers.ts";
 import { nb as nbLocale } from "../locale/nb.ts";
-import { en, type Messages } from "./en.ts";
+import { en, folded, type Messages } from "./en.ts";
 
 const numbers = new NumberFormat(nbLocale);
 const listed = (names: string[]) => names.map((n) => `«${n}»`).join(", ");
@@ -32,7 +32,7 @@ const message: Messages["message"] = {
   nothingWritten: "Ingenting ble skrevet: resultatmappen er som før.",
   internalError: (stack) => `intern feil (en feil i generatoren): ${stack}`,
   checkPassed: "check: fant ingen problemer",
-  built: (files) => `bygde ${files.join(", ")}`,
+  built: (files) => `bygde ${folded(files, (count, dir) => `${count} filer i ${dir}/`).join(", ")}`,
   newFolderNotEmpty: (dir) => `${dir} er ikke tom; oppgi en ny eller tom mappe for den nye rapporten`,
   newUnknownLanguage: (language, known) => `ingen startrapport på språket «${language}» (kjente: ${known.join(", ")})`,
   newCreated: (dir, files) =>
@@ -94,6 +94,7 @@ const stage: Messages["stage"] = {
     chart: "figurer",
     render: "sett",
     changes: "endringer",
+    data: "tall",
     print: "skriv ut",
     write: "lagre",
   },
@@ -112,6 +113,8 @@ const stage: Messages["stage"] = {
   firstBuild: "første bygg i denne mappen: ingenting å sammenligne med",
   printed: (p) =>
     `${p.sizes.map((kb) => `${kb} KB`).join(", ")} PDF${p.pdfua ? " (PDF/UA-1)" : ""}, innholdet paginert i ${p.passes.join(", ")} ${p.passes.every((n) => n === 1) ? "omgang (sidetallene fra forrige bygg holdt fortsatt)" : "omganger"}`,
+  downloads: (p) =>
+    `${p.csv} CSV-filer og en ZIP på ${p.zipKb} KB med dem i ${p.folder}/${p.editions > 1 ? ` × ${p.editions} utgaver` : ""}`,
   printPage: (page, detail) => `side ${page}: ${detail}`,
   written: (files, dir) => `${files} filer i ${dir}`,
 };

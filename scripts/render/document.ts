@@ -1,6 +1,7 @@
 import Handlebars from "handlebars";
 import type { RenderedChart } from "../chart/render-chart.ts";
 import type { ReportModel } from "../compute/model.ts";
+import type { DownloadLinks } from "../downloads/index.ts";
 import type { Problem } from "../errors.ts";
 import type { Edition } from "../load/editions.ts";
 import type { ProjectSources } from "../load/project.ts";
@@ -43,8 +44,9 @@ export function renderDocument(
   /**
    * `pdfFile`: the PDF's file name beside the HTML, when the build prints one (the web edition links to it);
    * `numbersFile`: the index of printed numbers beside it, which the web edition names.
+   * `downloads`: the CSV files and ZIP written beside the HTML (downloads/), linked from the web edition.
    */
-  extra: { fonts: string; edition: Edition; pdfFile?: string; numbersFile?: string },
+  extra: { fonts: string; edition: Edition; pdfFile?: string; numbersFile?: string; downloads?: DownloadLinks },
 ): { document?: RenderedDocument; problems: Problem[] } {
   const problems: Problem[] = [];
   const placeholders = new Placeholders();
@@ -54,7 +56,7 @@ export function renderDocument(
   let currentFile = "";
 
   const chapterHbs = Handlebars.create();
-  const markup = new TableMarkup(sources.templates.partials, model);
+  const markup = new TableMarkup(sources.templates.partials, model, extra.downloads);
   const numbers = new NumberIndex(model, locale.files.numbers);
   registerHelpers(chapterHbs, {
     numbers,
@@ -159,6 +161,11 @@ export function renderDocument(
             favicon: faviconDataUrl(edition.config.accent),
             darkAccent: darkModeAccent(edition.config.accent),
             pdf: extra.pdfFile,
+            downloads: extra.downloads && {
+              zip: extra.downloads.zip,
+              readme: extra.downloads.readme,
+              citation: extra.downloads.citation,
+            },
           },
       // Tables counted from respondent-level answers; synthetic ones are announced on the cover and in the colophon.
       respondents: model.respondents && {

@@ -381,7 +381,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     const numbered = numbering.number("table", id, t.definition.title);
     const provenance = context.numbers.addTable(t, { in: "table", id, ...numbered });
-    return placeholders.block(markup.table(t, numbered, provenance), markup.table(t, numbered));
+    return placeholders.block(markup.table(t, numbered, provenance), markup.table(t, numbered, undefined, true));
   });
 
   // A chart, numbered in order of appearance: {{figur "alder"}}.
@@ -408,8 +408,8 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const provenance = tables.map((t) => context.numbers.addTable(t, { in: "figure", id, ...numbered }));
     const svg = chartMarkup(chart);
     return placeholders.block(
-      markup.figure(svg, caption, numbered, tables, chart.meta, provenance),
-      markup.figure(svg, caption, numbered, tables, chart.meta),
+      markup.figure(id, svg, caption, numbered, tables, chart.meta, provenance),
+      markup.figure(id, svg, caption, numbered, tables, chart.meta, [], true),
     );
   });
 

@@ -14,6 +14,7 @@ const CLOSE = "\uE001";
 const TOKEN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g");
 const BLOCK_PARAGRAPH = new RegExp(`<p>${OPEN}(\\d+)${CLOSE}</p>\\n?`, "g");
 
+/** `print`: the block as the print edition has it, when it differs (without the web edition's links). */
 type Parked = { html: string; print?: string } | { resolve: () => string; resolved?: string };
 
 /** Which edition a fill is for: the web edition (`site`) or the print edition. */
@@ -32,7 +33,11 @@ export class Placeholders {
     return this.park({ html, print });
   }
 
-  /** Block HTML (a table, a figure): it stands as its own paragraph. */
+  /**
+   * Block HTML (a table, a figure): it stands as its own paragraph. `print`:
+   * the block in the print edition, when it differs, so that the PDF's
+   * document holds no element the web edition alone has.
+   */
   block(html: string, print?: string): string {
     return `\n\n${this.park({ html, print })}\n\n`;
   }

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import type { ComputedTable, ReportModel } from "../compute/model.ts";
+import type { DownloadLinks } from "../downloads/index.ts";
 import { kindOf } from "../kinds/definitions.ts";
 import type { PrintContext } from "../kinds/kind.ts";
 import type { TableProvenance } from "../provenance/collect.ts";
@@ -35,6 +36,8 @@ export class TableMarkup {
   constructor(
     private readonly partials: Record<string, string>,
     private readonly model: Pick<ReportModel, "kinds" | "format" | "locale">,
+    /** The web edition's CSV files, linked from each block's foot; none in `npm run check`. */
+    private readonly downloads?: Pick<DownloadLinks, "table" | "figure">,
   ) {
     for (const [name, text] of Object.entries(partials)) this.hbs.registerPartial(name, text);
     this.print = { format: model.format, labels: model.locale.labels };
@@ -46,8 +49,11 @@ export class TableMarkup {
     return name in this.partials ? undefined : `templates/partials/${name}.hbs`;
   }
 
-  /** A numbered table with its caption, source and note; with `provenance`, its disclosure after it. */
-  table(table: ComputedTable, numbered: Numbered, provenance?: TableProvenance): string {
+  /**
+   * A numbered table with its caption, source and note; with `provenance`, its disclosure after it;
+   * the link to its CSV unless `print`.
+   */
+  table(table: ComputedTable, numbered: Numbered, provenance?: TableProvenance, print = false): string {
     const { definition } = table;
     const dataNote = kindOf(this.model.kinds, table.kind).dataNote?.(table, this.print);
     const block = this.render(TABLE_BLOCK, {
@@ -56,6 +62,7 @@ export class TableMarkup {
       table: this.tableView(table),
       note: [definition.note, dataNote].filter(Boolean).join(" "),
       source: definition.source ?? "",
+      download: print ? undefined : this.download(this.downloads?.table(table.id), numbered),
       labels: this.print.labels,
     });
     return this.withProvenance(block, numbered, provenance ? [{ caption: "", provenance }] : []);
@@ -89,15 +96,18 @@ export class TableMarkup {
 
   /**
    * A chart with its caption, source and note, and its numbers as plain
-   * tables; a figure drawn from several tables names each of them.
+   * tables; a figure drawn from several tables names each of them; the link
+   * to its CSV unless `print`.
    */
   figure(
+    id: string,
     svg: string,
     caption: string,
     numbered: Numbered,
     tables: ComputedTable[],
     meta: { source?: string; note?: string },
     provenance: (TableProvenance | undefined)[] = [],
+    print = false,
   ): string {
     const block = this.render(FIGURE_BLOCK, {
       ...numbered,
@@ -110,6 +120,7 @@ export class TableMarkup {
         ...this.tableView(table),
         caption: tables.length > 1 ? table.definition.title : "",
       })),
+      download: print ? undefined : this.download(this.downloads?.figure(id), numbered),
       labels: this.print.labels,
     });
     const groups = tables.flatMap((table, i) => {
@@ -117,6 +128,11 @@ export class TableMarkup {
       return p ? [{ caption: tables.length > 1 ? table.definition.title : "", provenance: p }] : [];
     });
     return this.withProvenance(block, numbered, groups);
+  }
+
+  /** The link to a block's numbers as CSV: "Last ned tallene i tabell 3 (CSV)". */
+  private download(href: string | undefined, numbered: Numbered) {
+    return href && { href, text: this.print.labels.downloads.link(numbered.label.toLowerCase()) };
   }
 
   private tableView(table: ComputedTable) {

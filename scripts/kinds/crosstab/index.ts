@@ -7,6 +7,7 @@ import { type CrosstabCell, type CrosstabTable, computeCrosstab, TOTAL_ROW } fro
 import { crosstabProvenance } from "./provenance.ts";
 import { deriveCrosstab, synthesizeCrosstab } from "./respondents.ts";
 import { type CrosstabTableDefinition, CrosstabTableSchema } from "./schema.ts";
+import { crosstabSheet } from "./sheet.ts";
 
 export type { CrosstabTable } from "./compute.ts";
 export { TOTAL_ROW } from "./compute.ts";
@@ -109,6 +110,8 @@ export const crosstab: TableKind<CrosstabTableDefinition, CrosstabTable> = {
       })),
     ];
   },
+
+  sheet: crosstabSheet,
 
   chartRows(table, { format }) {
     return table.rows.flatMap((row, rowIndex) =>

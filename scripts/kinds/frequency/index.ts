@@ -5,6 +5,7 @@ import { computeFrequency, countOfCategories, type FrequencyTable, percentOfCate
 import { frequencyProvenance } from "./provenance.ts";
 import { deriveFrequency, synthesizeFrequency } from "./respondents.ts";
 import { type FrequencyTableDefinition, FrequencyTableSchema } from "./schema.ts";
+import { frequencySheet } from "./sheet.ts";
 
 export type { FrequencyTable } from "./compute.ts";
 export type { FrequencyTableDefinition } from "./schema.ts";
@@ -72,6 +73,8 @@ export const frequency: TableKind<FrequencyTableDefinition, FrequencyTable> = {
       { row: labels.total, column: labels.everyone, value: format.number(table.grandTotal) },
     ];
   },
+
+  sheet: frequencySheet,
 
   chartRows(table, { format }) {
     return table.rows.map((row, index) => ({

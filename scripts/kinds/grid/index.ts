@@ -5,6 +5,7 @@ import { checkDistribution, computeGrid, type GridCell, type GridColumn, type Gr
 import { gridProvenance } from "./provenance.ts";
 import { deriveGrid, synthesizeGrid } from "./respondents.ts";
 import { type GridTableDefinition, GridTableSchema } from "./schema.ts";
+import { gridSheet } from "./sheet.ts";
 
 export type { GridTable } from "./compute.ts";
 export type { GridTableDefinition } from "./schema.ts";
@@ -111,6 +112,8 @@ export const grid: TableKind<GridTableDefinition, GridTable> = {
         .map((c) => ({ row: name, column: c.label, value: r.cells[c.field].text }));
     });
   },
+
+  sheet: gridSheet,
 
   chartRows: (table) =>
     table.rows.flatMap((row, rowIndex) =>

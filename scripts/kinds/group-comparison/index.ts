@@ -5,6 +5,7 @@ import { computeGrid, pValueText } from "../grid/compute.ts";
 import type { GridTable, GridTableDefinition } from "../grid/index.ts";
 import { grid } from "../grid/index.ts";
 import { gridProvenance } from "../grid/provenance.ts";
+import { gridSheet } from "../grid/sheet.ts";
 import type { TableKind } from "../kind.ts";
 import { type GroupComparisonTableDefinition, GroupComparisonTableSchema } from "./schema.ts";
 
@@ -67,6 +68,7 @@ export const groupComparison: TableKind<GroupComparisonTableDefinition, GroupCom
   },
   cells: (table, context) => grid.cells(asGrid(table), context),
   chartRows: (table, context) => grid.chartRows(asGrid(table), context),
+  sheet: (table, context) => gridSheet(asGrid(table), context),
   view: (table, context) => grid.view(asGrid(table), context),
 
   respondents: {

@@ -5,6 +5,7 @@ import { computeMultiResponse, type MultiResponseTable } from "./compute.ts";
 import { multiResponseProvenance } from "./provenance.ts";
 import { deriveMultiResponse, synthesizeMultiResponse } from "./respondents.ts";
 import { type MultiResponseTableDefinition, MultiResponseTableSchema } from "./schema.ts";
+import { multiResponseSheet } from "./sheet.ts";
 
 export type { MultiResponseTable } from "./compute.ts";
 export type { MultiResponseTableDefinition } from "./schema.ts";
@@ -49,6 +50,8 @@ export const multiResponse: TableKind<MultiResponseTableDefinition, MultiRespons
     })),
     { row: labels.n, column: labels.n, value: format.number(table.base) },
   ],
+
+  sheet: multiResponseSheet,
 
   chartRows: (table, { format }) =>
     table.rows.map((row, index) => ({

@@ -4,6 +4,7 @@ import type { TableKind } from "../kind.ts";
 import { computeScoredMeans, type ScoredMeansTable } from "./compute.ts";
 import { scoredMeansProvenance } from "./provenance.ts";
 import { type ScoredMeansTableDefinition, ScoredMeansTableSchema } from "./schema.ts";
+import { scoredMeansSheet } from "./sheet.ts";
 
 export type { ScoredMeansTable } from "./compute.ts";
 export type { ScoredMeansTableDefinition } from "./schema.ts";
@@ -48,6 +49,8 @@ export const scoredMeans: TableKind<ScoredMeansTableDefinition, ScoredMeansTable
       column: labels.mean,
       value: format.number(r.mean, table.definition.decimals),
     })),
+
+  sheet: scoredMeansSheet,
 
   chartRows: (table, { format }) =>
     table.rows.map((row, index) => ({
