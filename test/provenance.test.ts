@@ -20,7 +20,7 @@ import { parseCsv, type RawTable } from "../scripts/load/csv.ts";
 import { localeFor } from "../scripts/locale/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "../scripts/print/browser.ts";
 import type { NumberEntry } from "../scripts/provenance/collect.ts";
-import { explain } from "../scripts/provenance/explain.ts";
+import { explain, lineRanges } from "../scripts/provenance/explain.ts";
 import type { NumberIndexFile } from "../scripts/provenance/index-file.ts";
 import { type Answers, evaluate, leaves, printValue, type Read, type Term } from "../scripts/provenance/term.ts";
 import { makeSynthetic, readCodebook } from "../scripts/respondents/index.ts";
@@ -112,11 +112,11 @@ async function checkCounts(projectRoot: string, term: Term): Promise<void> {
   }
 }
 
-/** The lines an explanation names: "linje 3", "linje 2–6, 9". */
+/** The lines an explanation names: "linje 3", "linje 2–6 og 9", "linje 2, 5 og 8". */
 function linesNamed(text: string): Set<number> {
   const lines = new Set<number>();
-  for (const [, list] of text.matchAll(/linje ((?:\d+(?:–\d+)?(?:, (?=\d))?)+)/g)) {
-    for (const part of list.split(", ")) {
+  for (const [, list] of text.matchAll(/linje ((?:\d+(?:–\d+)?(?:(?:, | og )(?=\d))?)+)/g)) {
+    for (const part of list.split(/, | og /)) {
       const [from, to = from] = part.split("–").map(Number);
       for (let n = from; n <= to; n++) lines.add(n);
     }
@@ -462,5 +462,13 @@ describe("a build from answers (--svar)", () => {
     expect(cell?.explained).toMatch(
       /^svarene «<1» \(1\) på spørsmål sekretaerer_per_lege, blant dem som svarte «For få» \(1\) på spørsmål bemanning, talt blant 210 personer i data\/svar\/syntetisk-eksempel\.csv$/,
     );
+  });
+});
+
+describe("lines named in an explanation", () => {
+  it("as ranges, the last joined with the language's «og»/«and»", () => {
+    expect(lineRanges([3])).toBe("3");
+    expect(lineRanges([6, 8])).toBe("6 og 8");
+    expect(lineRanges([2, 3, 4, 9, 5, 12], "and")).toBe("2–5, 9 and 12");
   });
 });

@@ -96,8 +96,9 @@ export const en: Locale = {
       },
       absent: "no row in the data, so 0",
       meanOf: (count) => `the mean of ${count} scores`,
-      roundedTo: (decimals) => `rounded to ${decimals} decimal${decimals === "1" ? "" : "s"}`,
-      weighted: (p) => `the score weighted by the shares in ${p.shares}, the scale in ${p.scores}`,
+      roundedTo: (decimals) => (decimals === "1" ? "rounded to one decimal" : `rounded to ${decimals} decimals`),
+      weighted: (p) =>
+        `the score weighted by the shares in ${p.shares} and divided by their sum, the scale in ${p.scores}`,
       rowsCounted: (p) => `${p.count} rows: ${p.where}`,
       answers: (p) => {
         const what = {
@@ -146,8 +147,9 @@ export const en: Locale = {
           "About the files:",
           "- Commas between columns, a decimal point, UTF-8 with a byte-order mark (BOM) and CRLF line ends:",
           "  Excel and other spreadsheets in English open them with the numbers as numbers.",
-          "- The columns have the table's headings. The numbers are as the table shows them, rounded as the",
-          "  report rounds. Where the report computed a number and rounded it (percentages of counts, means),",
+          "- The columns have the table's headings. The numbers have the values the table shows, rounded as the",
+          "  report rounds, but without trailing zeros (2.0 is 2), as a spreadsheet shows numbers.",
+          "  Where the report computed a number and rounded it (percentages of counts, means),",
           "  the number before rounding is in a column or row of its own marked 'unrounded'.",
           "- A figure drawn from several tables has them all in one file, the table's title in the first column.",
           `- ${packageFile} describes every file and column for machines (Frictionless Data Package).`,

@@ -96,8 +96,8 @@ export const nb: Locale = {
       },
       absent: "ingen rad i dataene, altså 0",
       meanOf: (count) => `gjennomsnittet av ${count} skårer`,
-      roundedTo: (decimals) => `avrundet til ${decimals} desimal${decimals === "1" ? "" : "er"}`,
-      weighted: (p) => `skåren vektet med andelene i ${p.shares}, skalaen i ${p.scores}`,
+      roundedTo: (decimals) => (decimals === "1" ? "avrundet til én desimal" : `avrundet til ${decimals} desimaler`),
+      weighted: (p) => `skåren vektet med andelene i ${p.shares} og delt på summen av andelene, skalaen i ${p.scores}`,
       rowsCounted: (p) => `${p.count} rader: ${p.where}`,
       answers: (p) => {
         const what = {
@@ -146,8 +146,8 @@ export const nb: Locale = {
           "Om filene:",
           "- Semikolon mellom kolonnene, desimalkomma, UTF-8 med byte-order mark (BOM) og CRLF-linjeskift:",
           "  Excel og andre regneark med norske innstillinger åpner dem med tallene som tall.",
-          "- Kolonnene har overskriftene fra tabellen. Tallene står slik tabellen viser dem, avrundet slik",
-          "  rapporten avrunder. Der rapporten har regnet ut et tall og avrundet det (prosenter av antall,",
+          "- Kolonnene har overskriftene fra tabellen. Tallene har verdiene tabellen viser, avrundet slik",
+          "  rapporten avrunder, men uten nuller på slutten (2,0 står som 2), slik et regneark viser tall. Der rapporten har regnet ut et tall og avrundet det (prosenter av antall,",
           "  gjennomsnitt), står tallet uten avrunding i en egen kolonne eller rad merket «uavrundet».",
           "- En figur tegnet fra flere tabeller har alle tabellene i én fil, med tabellens tittel i første kolonne.",
           `- ${packageFile} beskriver hver fil og kolonne maskinlesbart (Frictionless Data Package).`,

@@ -37,8 +37,8 @@ export function shown(format: NumberFormat, value: number): string {
   return format.number(value, Math.min(decimals, 4));
 }
 
-/** "2–6", "2, 4–5, 9": lines as ranges. */
-export function lineRanges(lines: number[]): string {
+/** "2–6", "2, 4–5 og 9": lines as ranges, the last joined with the language's `and`. */
+export function lineRanges(lines: number[], and = "og"): string {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
   const ranges: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -47,7 +47,7 @@ export function lineRanges(lines: number[]): string {
     ranges.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
     i = j;
   }
-  return ranges.join(", ");
+  return ranges.length < 2 ? ranges.join("") : `${ranges.slice(0, -1).join(", ")} ${and} ${ranges[ranges.length - 1]}`;
 }
 
 const keyText = (key: Record<string, string>, c: ExplainContext) => {
@@ -74,7 +74,12 @@ function whereReads(reads: Read[], c: ExplainContext): string {
   return [...groups.values()]
     .map((group) => {
       const { file, column } = group[0];
-      const place = `${c.words.column(column)}, ${c.words.line(lineRanges(group.map((r) => r.line)))}`;
+      const place = `${c.words.column(column)}, ${c.words.line(
+        lineRanges(
+          group.map((r) => r.line),
+          c.words.and,
+        ),
+      )}`;
       return file === c.omitFile ? place : `${place} ${c.words.inFile(file)}`;
     })
     .join("; ");
