@@ -203,7 +203,11 @@ describe("ten numbers picked at random from the prose", () => {
     for (const i of picked) {
       const link = $(numbers[i]);
       const described = link.attr("aria-describedby") ?? "";
-      const explanation = $(`[id="${described}"]`).text();
+      // Described by the explanation's first sentence (the rule or the place); the whole follows it in the list.
+      const description = $(`[id="${described}"]`).text();
+      const explanation = $(`[id="${described}"]`).closest(".provenance-explained").text();
+      expect(explanation.startsWith(description), described).toBe(true);
+      expect(description.split(". ").length, described).toBe(1);
       const entry = index.numbers.find((n) => `${n.id}-d` === described);
       expect(entry, described).toBeDefined();
       if (!entry) continue;

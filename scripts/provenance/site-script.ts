@@ -40,7 +40,8 @@ export const PROVENANCE_SCRIPT = `(() => {
   };
   const show = (link, pin) => {
     clearTimeout(timer);
-    const source = document.getElementById(link.getAttribute("aria-describedby"));
+    // The whole explanation: the description (its first sentence) and the rest after it.
+    const source = document.getElementById(link.getAttribute("aria-describedby"))?.closest(".provenance-explained");
     if (!source) return;
     if (shown !== link) hide();
     shown = link;

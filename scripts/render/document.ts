@@ -123,7 +123,12 @@ export function renderDocument(
           heading: labels.provenance.listHeading,
           intro: labels.provenance.listIntro(extra.numbersFile ?? ""),
           back: labels.provenance.back,
-          numbers: prose,
+          // A number's description (read with it by a screen reader) is its explanation's first sentence, the
+          // rule or the place; the rest (where each input was read) follows it in the list and in the popover.
+          numbers: prose.map((entry) => {
+            const [first, ...rest] = entry.explained.split(". ");
+            return { ...entry, summary: first, rest: rest.join(". ") };
+          }),
         });
   const template = layoutHbs.compile(sources.templates.layout, { strict: false });
   const contents = headings.filter((h) => h.level <= 2);
