@@ -34,6 +34,7 @@ import { localeFor } from "./locale/index.ts";
 import { message, report, stage as said } from "./messages/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
+import { mapInTurn, PRINTS_AT_ONCE } from "./print/in-turn.ts";
 import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
 import { sourceDateEpoch } from "./print/source-date.ts";
 import { changeProvenance } from "./provenance/changes.ts";
@@ -445,23 +446,21 @@ async function buildWith(
       log,
       async () => {
         const [launched, { printPaginated }] = await Promise.all([print.browser, print.printer]);
-        // Editions print side by side, in tabs of the one browser.
-        return Promise.all(
-          documents.map(async ({ edition, document }) => {
-            // The previous build's page numbers for this edition and data source, if any: usually still right.
-            const pagesFile = join(
-              options.root,
-              ".cache",
-              "pages",
-              `${edition.id}${model.respondents ? "-svar" : ""}.json`,
-            );
-            const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
-            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config, edition), guess);
-            if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
-            files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
-            return result;
-          }),
-        );
+        // Editions print side by side, in tabs of the one browser, as many at once as there are cores.
+        return mapInTurn(documents, PRINTS_AT_ONCE, async ({ edition, document }) => {
+          // The previous build's page numbers for this edition and data source, if any: usually still right.
+          const pagesFile = join(
+            options.root,
+            ".cache",
+            "pages",
+            `${edition.id}${model.respondents ? "-svar" : ""}.json`,
+          );
+          const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
+          const result = await printPaginated(launched, document.paged, pdfMetadata(model.config, edition), guess);
+          if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
+          files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
+          return result;
+        });
       },
       (r) =>
         said.printed({
