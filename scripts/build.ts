@@ -20,6 +20,7 @@ import { readComparedRecord } from "./changes/record.ts";
 import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
 import { accentPaletteProblem } from "./chart/palette.ts";
+import { colourMap, recolourChart } from "./chart/recolour.ts";
 import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { Downloads } from "./downloads/index.ts";
@@ -316,13 +317,26 @@ async function buildWith(
       const paletteProblems = editions.flatMap((e) => accentPaletteProblem(e.id, e.config.accent) ?? []);
       if (paletteProblems.length > 0) throw new InputProblems(paletteProblems);
       const byAccent = new Map<string, Map<string, RenderedChart>>();
-      for (const accent of new Set(editions.map((e) => e.config.accent))) {
+      const [first, ...others] = new Set(editions.map((e) => e.config.accent));
+      const drawn = new Map<string, RenderedChart>();
+      for (const chart of sources.charts) {
+        // A chart of a table only counted from respondent answers is drawn only when there are answers.
+        const { table } = chart.meta;
+        if (sources.tables[table]?.respondentsOnly && !model.tables.has(table)) continue;
+        drawn.set(chart.id, await renderChart(chart, model, first, chartCache, locale));
+      }
+      byAccent.set(first, drawn);
+      // The other accents' charts are the same drawings in their palettes (drawn only if a swap is ambiguous).
+      for (const accent of others) {
+        const map = colourMap(first, accent);
         const rendered = new Map<string, RenderedChart>();
         for (const chart of sources.charts) {
-          // A chart of a table only counted from respondent answers is drawn only when there are answers.
-          const { table } = chart.meta;
-          if (sources.tables[table]?.respondentsOnly && !model.tables.has(table)) continue;
-          rendered.set(chart.id, await renderChart(chart, model, accent, chartCache, locale));
+          const own = drawn.get(chart.id);
+          if (!own) continue;
+          rendered.set(
+            chart.id,
+            map ? recolourChart(own, map) : await renderChart(chart, model, accent, chartCache, locale),
+          );
         }
         byAccent.set(accent, rendered);
       }

@@ -18,6 +18,7 @@ import {
   paletteSets,
   simulate,
 } from "../scripts/chart/palette.ts";
+import { colourMap, recolourChart } from "../scripts/chart/recolour.ts";
 import { type RenderedChart, renderChart } from "../scripts/chart/render-chart.ts";
 import type { ReportModel } from "../scripts/compute/model.ts";
 import type { Edition } from "../scripts/load/editions.ts";
@@ -95,6 +96,28 @@ beforeAll(async () => {
   ({ sources, model, editions } = await loadAndCompute({ root, editions: "all", tablesFrom: "respondents" }));
   for (const chart of sources.charts)
     rendered.push(await renderChart(chart, model, editions[0].config.accent, undefined, localeFor("nb")));
+});
+
+describe("charts shared by the editions", () => {
+  it("recoloured from the first accent's drawing, each edition's chart is the one drawn in its own accent", async () => {
+    const [first, ...others] = [...new Set(editions.map((e) => e.config.accent))];
+    expect(others.length).toBeGreaterThan(0);
+    for (const accent of others) {
+      const map = colourMap(first, accent);
+      expect(map, accent).toBeDefined();
+      if (!map) continue;
+      for (const [i, chart] of sources.charts.entries()) {
+        const own = await renderChart(chart, model, accent, undefined, localeFor("nb"));
+        // Vega numbers clip paths in drawing order within a process: the only difference two drawings may have.
+        const plain = (c: RenderedChart) => ({
+          ...c,
+          svg: c.svg.replace(/clip\d+/g, "clip"),
+          narrowSvg: c.narrowSvg?.replace(/clip\d+/g, "clip"),
+        });
+        expect(plain(recolourChart(rendered[i], map)), `${chart.id} in ${accent}`).toEqual(plain(own));
+      }
+    }
+  });
 });
 
 describe("figures a reader can read", () => {
