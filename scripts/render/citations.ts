@@ -34,6 +34,9 @@ interface CitationContext {
   labels: Pick<Labels, "furtherReading">;
 }
 
+/** One citation processor per bibliography (each edition's render asks for it again). */
+const engines = new WeakMap<Bibliography, Engine>();
+
 export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, context: CitationContext): void {
   const { bibliography, placeholders } = context;
   const cited = new Set<string>();
@@ -47,9 +50,15 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
     return found;
   };
 
-  // Built at the first citation printed, when every chapter has been read.
+  // Built at the first citation printed, when every chapter has been read; once per bibliography,
+  // since every edition's document registers the same works (makeCitationCluster leaves no state).
   const processor = (): Engine => {
     if (engine || !bibliography) return engine ?? fail(helperProblem.noBibliography());
+    const known = engines.get(bibliography);
+    if (known) {
+      engine = known;
+      return known;
+    }
     const items = new Map(bibliography.items.map((i) => [i.id, i]));
     engine = new CSL.Engine(
       {
@@ -62,6 +71,7 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
     );
     engine.setOutputFormat("html");
     engine.updateItems(bibliography.items.map((i) => i.id));
+    engines.set(bibliography, engine);
     return engine;
   };
 
