@@ -13,31 +13,15 @@
  * Exit codes: see ExitCode in errors.ts and the README.
  */
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { build, check } from "./build.ts";
-import { engineVersion } from "./command-line.ts";
+import { readCommandLine } from "./command-line.ts";
 import { ExitCode, environmentError, ReportError } from "./errors.ts";
 import { message } from "./messages/index.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
 import { parseShard } from "./shard.ts";
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${message.usage}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${message.usage}\n`);
-    return ExitCode.ok;
-  }
-  if (values.version) {
-    process.stdout.write(`${engineVersion()}\n`);
-    return ExitCode.ok;
-  }
+  const { values, positionals } = readCommandLine(message.usage, OPTIONS, argv);
   const [command, ...rest] = positionals;
   const log = values.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   try {
@@ -138,29 +122,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      project: { type: "string" },
-      out: { type: "string" },
-      data: { type: "string" },
-      "html-only": { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false },
-      debug: { type: "boolean", default: false },
-      edition: { type: "string", multiple: true },
-      "timings-json": { type: "string" },
-      "all-editions": { type: "boolean", default: false },
-      shard: { type: "string" },
-      svar: { type: "boolean", default: false },
-      lang: { type: "string" },
-      reason: { type: "string" },
-      "compare-with": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-      version: { type: "boolean", default: false },
-    },
-  });
-}
+const OPTIONS = {
+  project: { type: "string" },
+  out: { type: "string" },
+  data: { type: "string" },
+  "html-only": { type: "boolean", default: false },
+  quiet: { type: "boolean", default: false },
+  debug: { type: "boolean", default: false },
+  edition: { type: "string", multiple: true },
+  "timings-json": { type: "string" },
+  "all-editions": { type: "boolean", default: false },
+  shard: { type: "string" },
+  svar: { type: "boolean", default: false },
+  lang: { type: "string" },
+  reason: { type: "string" },
+  "compare-with": { type: "string" },
+} as const;
 
 process.exitCode = await main(process.argv.slice(2));

@@ -41,7 +41,6 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
   const { bibliography, placeholders } = context;
   const cited = new Set<string>();
   let listPlaced = false;
-  let engine: Engine | undefined;
 
   const item = (key: unknown): CslItem => {
     if (!bibliography) fail(helperProblem.noBibliographyToCite());
@@ -53,14 +52,11 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
   // Built at the first citation printed, when every chapter has been read; once per bibliography,
   // since every edition's document registers the same works (makeCitationCluster leaves no state).
   const processor = (): Engine => {
-    if (engine || !bibliography) return engine ?? fail(helperProblem.noBibliography());
+    if (!bibliography) return fail(helperProblem.noBibliography());
     const known = engines.get(bibliography);
-    if (known) {
-      engine = known;
-      return known;
-    }
+    if (known) return known;
     const items = new Map(bibliography.items.map((i) => [i.id, i]));
-    engine = new CSL.Engine(
+    const engine = new CSL.Engine(
       {
         retrieveLocale: () => bibliography.locale.xml,
         retrieveItem: (id) => items.get(id) ?? {},
