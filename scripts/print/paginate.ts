@@ -4,13 +4,14 @@ import { anchorPagesOf } from "./anchor-pages.ts";
 import type { LaunchedBrowser } from "./browser.ts";
 import { finishPdf, type PdfMetadata } from "./finish-pdf.ts";
 import type { RememberedLayout } from "./page-cache.ts";
-import { MARK_SCRIPT, type Mark, readPageMap } from "./page-map.ts";
+import { MARK_SCRIPT, type Mark, type PageMap, readPageMap } from "./page-map.ts";
 import { type Break, type PaginationProblem, paginationProblems, planBreaks, sameBreaks } from "./pagination.ts";
 import { type PrintSession, withPrintSession } from "./pdf.ts";
 import { LINK_TEXTS_SCRIPT, TABLE_SCOPES_SCRIPT } from "./pdfua.ts";
 import { RUNNING_HEADS_SCRIPT, type RunningHeads } from "./running-heads.ts";
+import { numberStructureIds } from "./structure-ids.ts";
 
-/** Contents numbers and pagination breaks usually settle in two or three prints; stop at this many. */
+/** Contents numbers and pagination breaks usually settle in two or three prints; stop at this many (drafts and final). */
 const MAX_PASSES = 5;
 
 function samePages(a: Map<string, number>, b: Map<string, number>): boolean {
@@ -57,20 +58,28 @@ export interface PaginatedPdf {
   pdfua: string[];
 }
 
+/** The page map and the document's own page numbers of a print. */
+async function placesIn(
+  pdf: Uint8Array,
+  marks: Mark[],
+): Promise<{ doc: PDFDocument; map: PageMap; pages: Map<string, number> }> {
+  const doc = await load(pdf);
+  return { doc, map: readPageMap(doc, marks), pages: documentPages(anchorPagesOf(doc), marks) };
+}
+
 /**
  * Print with true page numbers in the contents and pages a typesetter would
- * accept. The document is marked for the page map (page-map.ts) and printed
- * as a draft (untagged, which is cheaper); the page map gives where every
- * heading, table and figure landed, and pagination.ts the breaks that mend
- * short chapter ends and tables carrying too few rows over. Numbers and
- * breaks go into the loaded page and the final, tagged PDF is printed; if
- * that moved anything (numbers, or new problems), fill and print again until
- * nothing moves. The final PDF then gets its running heads, folios and
- * PDF/UA-1 finish (finish-pdf.ts).
+ * accept, from one load of the document. It is marked for the page map
+ * (page-map.ts); without a guess, drafts (untagged, cheaper) are printed
+ * until the breaks pagination.ts plans (mending short chapter ends and
+ * tables carrying too few rows over) stop moving. Then the final, tagged PDF
+ * is printed with the last draft's page numbers and checked; had it moved
+ * anything, numbers and breaks are set again and it is printed again. The final PDF then gets
+ * its running heads, folios and PDF/UA-1 finish (finish-pdf.ts).
  *
  * `guess`: what the previous build of the same document found. Usually still
- * right, and then the draft is not needed: fill it in, print the final PDF,
- * and check it; a wrong guess costs one more pass.
+ * right, and then no draft is needed: fill it in, print the final PDF, and
+ * check it; a wrong guess costs one more pass.
  */
 export async function printPaginated(
   browser: LaunchedBrowser,
@@ -79,54 +88,55 @@ export async function printPaginated(
   guess?: RememberedLayout,
 ): Promise<PaginatedPdf> {
   const document = createHash("sha256").update(html).digest("hex").slice(0, 16);
-  // The final PDF comes from a tab that does nothing but load, take the numbers and print, so it is
-  // the same whichever way the numbers were found (Chromium numbers a tab's structure elements as it
-  // prints). Without a guess, a draft prints in a second tab that loads at the same time.
-  const draft = guess
-    ? undefined
-    : withMarkedSession(browser, html, async (session, marks) => {
-        const doc = await load(await session.draft());
-        return { map: readPageMap(doc, marks), pages: documentPages(anchorPagesOf(doc), marks) };
-      });
-  draft?.catch(() => {}); // awaited below; a failure is reported there
-  return withMarkedSession(browser, html, async (final, marks) => {
+  return withMarkedSession(browser, html, async (session, marks) => {
     let breaks: Break[] = guess?.document === document ? [...guess.breaks] : [];
-    let used: Map<string, number>;
+    let used = guess?.pages;
     let passes = 0;
-    if (guess) {
-      used = guess.pages;
-    } else {
-      const drafted = await (draft as NonNullable<typeof draft>);
-      used = drafted.pages;
-      breaks = planBreaks(drafted.map, breaks);
-      passes = 1;
+    /** Read a print: whether it confirmed the numbers and breaks it was printed with (and its breaks alone). */
+    const settle = async (pdf: Uint8Array) => {
+      passes += 1;
+      const placed = await placesIn(pdf, marks);
+      const planned = planBreaks(placed.map, breaks);
+      const sameBreaksAsPrinted = sameBreaks(planned, breaks);
+      // A print with placeholders for the numbers ("00") confirms none.
+      const settled = sameBreaksAsPrinted && used !== undefined && samePages(used, placed.pages);
+      breaks = planned;
+      used = placed.pages;
+      return { ...placed, breaksSettled: sameBreaksAsPrinted, settled: settled || passes >= MAX_PASSES };
+    };
+    const set = async () => {
+      await session.evaluate(setBreaks(breaks));
+      if (used) await session.evaluate(fillPageNumbers(used));
+    };
+    // Drafts until the breaks hold: the page numbers they found then go into the final print, which checks them
+    // (a page number's own width seldom moves anything, so a draft only to confirm them would be wasted).
+    if (!guess) {
+      for (;;) {
+        await set();
+        const draft = await settle(await session.draft());
+        if (draft.breaksSettled || draft.settled) break;
+      }
     }
     for (;;) {
-      await final.evaluate(setBreaks(breaks));
-      await final.evaluate(fillPageNumbers(used));
-      const pdf = await final.pdf();
-      passes += 1;
-      const doc = await load(pdf);
-      const map = readPageMap(doc, marks);
-      const found = documentPages(anchorPagesOf(doc), marks);
-      const planned = planBreaks(map, breaks);
-      if ((samePages(used, found) && sameBreaks(planned, breaks)) || passes >= MAX_PASSES) {
-        const heads = (await final.evaluate(RUNNING_HEADS_SCRIPT)) as RunningHeads;
-        const scopes = (await final.evaluate(TABLE_SCOPES_SCRIPT)) as string[];
-        const links = (await final.evaluate(LINK_TEXTS_SCRIPT)) as Record<string, string>;
+      await set();
+      // The structure ids are renumbered first: the file identifier below is taken from these bytes.
+      const pdf = numberStructureIds(await session.pdf());
+      const { doc, map, pages, settled } = await settle(pdf);
+      if (settled) {
+        const heads = (await session.evaluate(RUNNING_HEADS_SCRIPT)) as RunningHeads;
+        const scopes = (await session.evaluate(TABLE_SCOPES_SCRIPT)) as string[];
+        const links = (await session.evaluate(LINK_TEXTS_SCRIPT)) as Record<string, string>;
         const finished = metadata
           ? await finishPdf(doc, pdf, metadata, { map, heads, scopes, links })
           : { pdf, pdfua: ["no metadata given"] };
         return {
           pdf: finished.pdf,
-          pages: { pages: found, breaks, document },
+          pages: { pages, breaks, document },
           passes,
           problems: paginationProblems(map),
           pdfua: finished.pdfua,
         };
       }
-      breaks = planned;
-      used = found;
     }
   });
 }

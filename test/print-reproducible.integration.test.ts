@@ -1,0 +1,47 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadAndCompute, pdfMetadata } from "../scripts/build.ts";
+import { EditionCharts } from "../scripts/chart/edition-charts.ts";
+import { embeddedFontFaces } from "../scripts/fonts/embed.ts";
+import { localeFor } from "../scripts/locale/index.ts";
+import { withBrowser } from "../scripts/print/browser.ts";
+import { printPaginated } from "../scripts/print/paginate.ts";
+import { numberStructureIds } from "../scripts/print/structure-ids.ts";
+import { renderDocument } from "../scripts/render/document.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+describe("structure ids", () => {
+  it("are numbered by rank, keeping every byte offset", () => {
+    const pdf = "1 0 obj <</ID (node00000722)>> 2 0 obj <</ID (node00000730) /A <</Headers [(node00000722)]>>>>";
+    const renumbered = Buffer.from(numberStructureIds(Buffer.from(pdf, "latin1"))).toString("latin1");
+    expect(renumbered).toBe(
+      "1 0 obj <</ID (node00000001)>> 2 0 obj <</ID (node00000002) /A <</Headers [(node00000001)]>>>>",
+    );
+    expect(renumbered.length).toBe(pdf.length);
+  });
+});
+
+describe("the print stage", () => {
+  it("prints the same PDF whether it found the page numbers with drafts or took the previous build's", async () => {
+    const { sources, model, editions } = await loadAndCompute({ root });
+    const charts = await EditionCharts.draw(sources, model, editions, undefined, localeFor("nb"));
+    const [edition] = editions;
+    const { document } = renderDocument(sources, model, charts.of(edition.config.accent), {
+      fonts: await embeddedFontFaces(),
+      edition,
+    });
+    if (!document) throw new Error("no document");
+    const metadata = { ...pdfMetadata(model.config, edition), date: new Date("2026-01-01T12:00:00Z") };
+    const [cold, warm] = await withBrowser(async (browser) => {
+      const first = await printPaginated(browser, document.paged, metadata);
+      return [first, await printPaginated(browser, document.paged, metadata, first.pages)];
+    });
+    expect(cold.passes).toBeGreaterThan(1);
+    expect(warm.passes).toBe(1);
+    expect(Buffer.from(warm.pdf).equals(Buffer.from(cold.pdf))).toBe(true);
+    // The print edition never shows the phones' drawings, so its document has none.
+    expect(document.paged).not.toContain('class="marks chart-narrow"');
+    expect(document.paged).not.toContain("<!--narrow-chart:");
+  }, 120_000);
+});
