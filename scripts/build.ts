@@ -5,10 +5,11 @@
  *   2 validate  data against schemas, report against data → typed tables
  *   3 compute   typed tables → report model (percentages, totals, N)
  *   4 chart     Vega-Lite specs + model → SVG (in Node, no browser)
- *   5 render    chapters + helpers + layout → one HTML document
+ *   5 render    chapters + helpers + layout → one HTML document per edition (web and print)
  *   5b changes  what this build printed against the previous build's record → endringer.md
- *   5c data     every table's and figure's numbers → CSV files and a ZIP beside the HTML
- *   6 print     HTML → A4 PDF (one Chromium)
+ *   6 print     print document → A4 PDF (one Chromium), while Node goes on with:
+ *   6a data     every table's and figure's numbers → CSV files and a ZIP beside the HTML
+ *   6b narrow   the charts drawn again for phones → into the web edition (print never shows them)
  *   7 write     HTML + PDF → out/, replaced as a whole
  *
  * Stages pass plain values; only load, print and write touch disk or a browser.
@@ -19,9 +20,8 @@ import { compareSnapshots, formatChanges } from "./changes/compare.ts";
 import { readComparedRecord } from "./changes/record.ts";
 import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
-import { accentPaletteProblem } from "./chart/palette.ts";
-import { colourMap, recolourChart } from "./chart/recolour.ts";
-import { type RenderedChart, renderChart } from "./chart/render-chart.ts";
+import { EditionCharts } from "./chart/edition-charts.ts";
+import { fillNarrowCharts, type RenderedChart } from "./chart/render-chart.ts";
 import { computeModel, type ReportModel } from "./compute/model.ts";
 import { Downloads } from "./downloads/index.ts";
 import { InputProblems } from "./errors.ts";
@@ -241,7 +241,10 @@ export async function check(
   const started = performance.now();
   // Charts are not drawn: their metadata was checked at load and validation, and the prose needs only their ids.
   const charts = new Map<string, RenderedChart>(
-    sources.charts.map((chart) => [chart.id, { id: chart.id, file: chart.file, meta: chart.meta, svg: "<svg></svg>" }]),
+    sources.charts.map((chart) => [
+      chart.id,
+      { id: chart.id, file: chart.file, meta: chart.meta, svg: "<svg></svg>", narrow: false },
+    ]),
   );
   const problems = [];
   for (const edition of editions) {
@@ -307,42 +310,13 @@ async function buildWith(
   const chartCache = options.chartCache ?? new ChartCache(join(options.root, ".cache", "charts"));
 
   const locale = localeFor(sources.config.language);
-  // 4 chart: once per accent colour, since editions differ only there.
-  const chartsByAccent = await stage(
+  // 4 chart: the wide drawings, once for all editions (recoloured per accent); the phones' come while printing.
+  const charts = await stage(
     "chart",
     timings,
     log,
-    async () => {
-      // An accent whose derived palette a colour-blind reader cannot tell apart stops the build, naming the edition.
-      const paletteProblems = editions.flatMap((e) => accentPaletteProblem(e.id, e.config.accent) ?? []);
-      if (paletteProblems.length > 0) throw new InputProblems(paletteProblems);
-      const byAccent = new Map<string, Map<string, RenderedChart>>();
-      const [first, ...others] = new Set(editions.map((e) => e.config.accent));
-      const drawn = new Map<string, RenderedChart>();
-      for (const chart of sources.charts) {
-        // A chart of a table only counted from respondent answers is drawn only when there are answers.
-        const { table } = chart.meta;
-        if (sources.tables[table]?.respondentsOnly && !model.tables.has(table)) continue;
-        drawn.set(chart.id, await renderChart(chart, model, first, chartCache, locale));
-      }
-      byAccent.set(first, drawn);
-      // The other accents' charts are the same drawings in their palettes (drawn only if a swap is ambiguous).
-      for (const accent of others) {
-        const map = colourMap(first, accent);
-        const rendered = new Map<string, RenderedChart>();
-        for (const chart of sources.charts) {
-          const own = drawn.get(chart.id);
-          if (!own) continue;
-          rendered.set(
-            chart.id,
-            map ? recolourChart(own, map) : await renderChart(chart, model, accent, chartCache, locale),
-          );
-        }
-        byAccent.set(accent, rendered);
-      }
-      return byAccent;
-    },
-    (r) => said.charts({ charts: [...r.values()][0]?.size ?? 0, colours: r.size }),
+    () => EditionCharts.draw(sources, model, editions, chartCache, locale),
+    (r) => said.charts(r.counts),
   );
 
   // 5 render
@@ -355,12 +329,17 @@ async function buildWith(
     log,
     () =>
       editions.map((edition) => {
-        const charts = chartsByAccent.get(edition.config.accent) ?? new Map();
         const pdfFile = options.pdf === false ? undefined : `${outputNames(model.config).report}.pdf`;
         const numbersFile = outputNames(model.config).numbers;
         const links = downloads.links(edition);
         const { document } = orFail(
-          renderDocument(sources, model, charts, { fonts, edition, pdfFile, numbersFile, downloads: links }),
+          renderDocument(sources, model, charts.of(edition.config.accent), {
+            fonts,
+            edition,
+            pdfFile,
+            numbersFile,
+            downloads: links,
+          }),
         );
         if (!document) throw new Error("unreachable: render returned no document without problems");
         return { edition, document };
@@ -376,6 +355,9 @@ async function buildWith(
 
   const names = outputNames(model.config);
   const writer = options.writer ?? fileWriter;
+  // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
+  const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
+  const files: Record<string, string | Uint8Array> = {};
 
   // 5b changes: what changed since the previous build into this out/, every number and every sentence citing one.
   const { current, changes } = await stage(
@@ -407,11 +389,46 @@ async function buildWith(
   for (const s of changes?.sentences ?? []) log(report.changedSentence(s.after));
   for (const a of changes?.accepted ?? []) log(`  ${model.locale.labels.changes.acceptedLine(a)}`);
 
-  // Where each edition goes: the default build straight into out/, named editions into out/<edition>/.
-  const prefix = (id: string) => (options.editions && id ? `${id}/` : "");
-  const files: Record<string, string | Uint8Array> = {};
+  // 6 print: one browser for every edition, while Node draws the phones' charts and writes the downloads.
+  const printing = print
+    ? stage(
+        "print",
+        timings,
+        log,
+        async () => {
+          const [launched, { printPaginated }] = await Promise.all([print.browser, print.printer]);
+          // Editions print side by side, in tabs of the one browser, as many at once as there are cores.
+          return mapInTurn(documents, PRINTS_AT_ONCE, async ({ edition, document }) => {
+            // The previous build's page numbers for this edition and data source, if any: usually still right.
+            const pagesFile = join(
+              options.root,
+              ".cache",
+              "pages",
+              `${edition.id}${model.respondents ? "-svar" : ""}.json`,
+            );
+            const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
+            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config, edition), guess);
+            if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
+            files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
+            return result;
+          });
+        },
+        (r) =>
+          said.printed({
+            sizes: r.map((p) => Math.round(p.pdf.byteLength / 1024)),
+            pdfua: r.every((p) => p.pdfua.length === 0),
+            passes: r.map((p) => p.passes),
+          }) +
+          r
+            .flatMap((p) =>
+              [...p.pdfua, ...p.problems.map((x) => said.printPage(x.page, x.detail))].map((x) => `\n  ${x}`),
+            )
+            .join(""),
+      )
+    : undefined;
+  printing?.catch(() => {}); // awaited below; a failure is reported there
+
   for (const { edition, document } of documents) {
-    files[`${prefix(edition.id)}${names.report}.html`] = document.html;
     // Beside each HTML: every number it prints, with where it comes from.
     files[`${prefix(edition.id)}${names.numbers}`] = numberIndexJson(
       {
@@ -424,7 +441,7 @@ async function buildWith(
     );
   }
 
-  // 5c data: the numbers to download beside each edition's HTML; the ZIP dated as the PDF is.
+  // 6a data: the numbers to download beside each edition's HTML; the ZIP dated as the PDF is.
   await stage(
     "data",
     timings,
@@ -452,43 +469,21 @@ async function buildWith(
     files[names.changes] = formatChanges(changes, model.locale.labels, options.compareWith, provenance);
   }
 
-  // 6 print: one browser for every edition.
-  if (print) {
-    await stage(
-      "print",
-      timings,
-      log,
-      async () => {
-        const [launched, { printPaginated }] = await Promise.all([print.browser, print.printer]);
-        // Editions print side by side, in tabs of the one browser, as many at once as there are cores.
-        return mapInTurn(documents, PRINTS_AT_ONCE, async ({ edition, document }) => {
-          // The previous build's page numbers for this edition and data source, if any: usually still right.
-          const pagesFile = join(
-            options.root,
-            ".cache",
-            "pages",
-            `${edition.id}${model.respondents ? "-svar" : ""}.json`,
-          );
-          const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
-          const result = await printPaginated(launched, document.paged, pdfMetadata(model.config, edition), guess);
-          if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
-          files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
-          return result;
-        });
-      },
-      (r) =>
-        said.printed({
-          sizes: r.map((p) => Math.round(p.pdf.byteLength / 1024)),
-          pdfua: r.every((p) => p.pdfua.length === 0),
-          passes: r.map((p) => p.passes),
-        }) +
-        r
-          .flatMap((p) =>
-            [...p.pdfua, ...p.problems.map((x) => said.printPage(x.page, x.detail))].map((x) => `\n  ${x}`),
-          )
-          .join(""),
+  // 6b narrow: the phones' drawings of the charts, put into each web edition.
+  await stage(
+    "narrow",
+    timings,
+    log,
+    () => charts.drawNarrow(),
+    (count) => said.narrowCharts(count),
+  );
+  for (const { edition, document } of documents) {
+    files[`${prefix(edition.id)}${names.report}.html`] = fillNarrowCharts(
+      document.html,
+      charts.of(edition.config.accent),
     );
   }
+  await printing;
 
   // 7 write
   const written = await stage(

@@ -274,7 +274,7 @@ describe("downloads in the PDF", () => {
   it("are not in the print edition's document at all, so that the PDF is what it was without them", async () => {
     const { sources, model, editions } = await loadAndCompute({ root });
     const charts = new Map<string, RenderedChart>(
-      sources.charts.map((c) => [c.id, { id: c.id, file: c.file, meta: c.meta, svg: "<svg></svg>" }]),
+      sources.charts.map((c) => [c.id, { id: c.id, file: c.file, meta: c.meta, svg: "<svg></svg>", narrow: false }]),
     );
     const downloads = new Downloads(model, sources.charts, "rapport").links(editions[0]);
     const render = (links?: typeof downloads) => {

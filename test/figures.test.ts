@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadAndCompute } from "../scripts/build.ts";
 import { chartRows } from "../scripts/chart/chart-rows.ts";
 import { chartConfig } from "../scripts/chart/draw-chart.ts";
+import { EditionCharts } from "../scripts/chart/edition-charts.ts";
+import { NARROW_WIDTH } from "../scripts/chart/narrow-spec.ts";
 import {
   accentPaletteProblem,
   chartPalette,
@@ -19,11 +21,12 @@ import {
   simulate,
 } from "../scripts/chart/palette.ts";
 import { colourMap, recolourChart } from "../scripts/chart/recolour.ts";
-import { type RenderedChart, renderChart } from "../scripts/chart/render-chart.ts";
+import { fillNarrowCharts, type RenderedChart, renderChart } from "../scripts/chart/render-chart.ts";
 import type { ReportModel } from "../scripts/compute/model.ts";
 import type { Edition } from "../scripts/load/editions.ts";
 import type { ChartSource, ProjectSources } from "../scripts/load/project.ts";
 import { localeFor } from "../scripts/locale/index.ts";
+import { renderDocument } from "../scripts/render/document.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -189,3 +192,33 @@ async function chartColours(chart: ChartSource, accent: string): Promise<string[
   for (const c of colours) expect(c, `${chart.id}: a colour as #rrggbb`).toMatch(/^#[0-9a-f]{6}$/i);
   return colours;
 }
+
+describe("the phones' drawings", () => {
+  it("fit a phone within the last 12 px of its width, and are drawn after the wide ones into the web edition's slots", async () => {
+    for (const chart of rendered) {
+      if (!chart.narrow) continue;
+      const width = Number(/^<svg [^>]*\bwidth="([\d.]+)"/.exec(chart.narrowSvg ?? "")?.[1]);
+      expect(width, chart.id).toBeLessThanOrEqual(NARROW_WIDTH);
+      expect(width, chart.id).toBeGreaterThan(NARROW_WIDTH - 12);
+    }
+    const charts = await EditionCharts.draw(sources, model, editions, undefined, localeFor("nb"));
+    const accents = [...new Set(editions.map((e) => e.config.accent))];
+    const slotted = (accent: string) => {
+      const { document } = renderDocument(sources, model, charts.of(accent), { fonts: "", edition: editions[0] });
+      if (!document) throw new Error("no document");
+      return document.html;
+    };
+    const before = slotted(accents[1]);
+    expect(before.match(/<!--narrow-chart:/g)?.length).toBe(rendered.filter((c) => c.narrow).length);
+    expect(await charts.drawNarrow()).toBe(rendered.filter((c) => c.narrow).length);
+    const filled = fillNarrowCharts(before, charts.of(accents[1]));
+    expect(filled).not.toContain("<!--narrow-chart:");
+    const map = colourMap(accents[0], accents[1]);
+    if (!map) throw new Error("no colour map");
+    // Vega numbers clip paths in drawing order within a process: the only difference two drawings may have.
+    const plain = (svg: string) => svg.replace(/clip\d+/g, "clip");
+    for (const chart of rendered.filter((c) => c.narrow)) {
+      expect(plain(filled).includes(plain(recolourChart(chart, map).narrowSvg as string)), chart.id).toBe(true);
+    }
+  });
+});

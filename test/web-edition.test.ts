@@ -97,7 +97,7 @@ describe("colours from the accent", () => {
 describe("the layout's two editions", async () => {
   const { sources, model, editions } = await loadAndCompute({ root });
   const charts = new Map<string, RenderedChart>(
-    sources.charts.map((c) => [c.id, { id: c.id, file: c.file, meta: c.meta, svg: "<svg></svg>" }]),
+    sources.charts.map((c) => [c.id, { id: c.id, file: c.file, meta: c.meta, svg: "<svg></svg>", narrow: false }]),
   );
   const render = (pdfFile?: string) => {
     const { document } = renderDocument(sources, model, charts, { fonts: "", edition: editions[0], pdfFile });

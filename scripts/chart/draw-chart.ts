@@ -85,12 +85,32 @@ export function refusedLinks(uris: string[]): string {
   return message.chartLinksRefused([...new Set(uris)]);
 }
 
+/** A drawing, and the whole texts of the axis labels it wrapped (`wrapLabel`), before wrapping. */
+interface Drawing {
+  svg: string;
+  wrappedLabels: string[];
+}
+
+/** The axis labels of a drawn view that `wrapLabel` broke into lines (their text is an array of lines). */
+function wrappedLabels(view: vega.View): string[] {
+  const found: string[] = [];
+  type Node = { role?: string; items?: Node[]; text?: unknown; datum?: { label?: unknown }; marktype?: string };
+  const walk = (node: Node, role: string | undefined) => {
+    const own = node.role ?? role;
+    if (own === "axis-label" && Array.isArray(node.text) && node.datum?.label !== undefined)
+      found.push(String(node.datum.label));
+    for (const item of node.items ?? []) walk(item, own);
+  };
+  walk((view.scenegraph() as unknown as { root: Node }).root, undefined);
+  return found;
+}
+
 async function toSvg(
   spec: Record<string, unknown>,
   rowsByName: Record<string, ReturnType<typeof chartRows>>,
   accent: string,
   locale: Locale,
-): Promise<string> {
+): Promise<Drawing> {
   let view: vega.View | undefined;
   try {
     const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, { config: chartConfig(accent) });
@@ -118,7 +138,7 @@ async function toSvg(
     for (const [name, rows] of Object.entries(rowsByName)) view.data(name, rows);
     const svg = await view.toSVG();
     if (refused.length > 0) throw new Error(refusedLinks(refused));
-    return svg;
+    return { svg, wrappedLabels: wrappedLabels(view) };
   } finally {
     view?.finalize();
   }
@@ -135,7 +155,7 @@ export async function drawChart(
   useEmbeddedFontMetrics();
   // A spec may wrap its own labels with wrapLabel at its print width, so the wide drawing needs it too.
   registerWrapLabel();
-  return markSingleColour(labelSvg(await toSvg(spec, rowsByName, accent, locale), description), accent);
+  return markSingleColour(labelSvg((await toSvg(spec, rowsByName, accent, locale)).svg, description), accent);
 }
 
 /**
@@ -157,26 +177,31 @@ function markSingleColour(svg: string, accent: string): string {
   return usesOthers ? svg : svg.replace(/^<svg ([^>]*)>/, '<svg $1 data-single-colour="">');
 }
 
-/** A text of the drawing that Vega's label limit cut short. */
-const CUT_SHORT = /…<\/(?:tspan|text)>/;
+/** The lines a label needs at the narrow label width (at most MAX_LINES). */
+function linesOf(label: string): number {
+  const wrapped = wrapWords(label, LABEL_WIDTH, measureLabel, MAX_LINES + 1);
+  return Math.min(MAX_LINES, Array.isArray(wrapped) ? wrapped.length : 1);
+}
 
 /** The lines the longest category label of a chart needs at the narrow label width (2 to MAX_LINES). */
 function labelLines(spec: Record<string, unknown>, rowsByName: Record<string, ReturnType<typeof chartRows>>): number {
   const fields = categoryFields(spec);
   let most = 2;
   for (const rows of Object.values(rowsByName))
-    for (const row of rows)
-      for (const field of fields) {
-        const wrapped = wrapWords(String(row[field] ?? ""), LABEL_WIDTH, measureLabel, MAX_LINES);
-        if (Array.isArray(wrapped)) most = Math.max(most, wrapped.length);
-      }
+    for (const row of rows) for (const field of fields) most = Math.max(most, linesOf(String(row[field] ?? "")));
   return most;
 }
 
+/** Where the narrow drawing's width should land: inside the last `FIT` px up to NARROW_WIDTH, aiming at its middle. */
+const FIT = 12;
+const AIM = NARROW_WIDTH - FIT / 2;
+
 /**
  * The same chart drawn to fit `NARROW_WIDTH` px (see narrow-spec.ts). The
- * views' width is found in a few passes: draw, see how far the whole drawing
- * (labels, legend) is from the target, widen or narrow the views by that much.
+ * views' width is found by the secant method: labels and legends do not
+ * scale with the views, so the drawing's width is a straight line of the
+ * views' width with a slope of its own (two views side by side: about 2),
+ * which two drawings give; usually the second drawing fits.
  */
 export async function drawNarrowChart(
   spec: Record<string, unknown>,
@@ -187,25 +212,32 @@ export async function drawNarrowChart(
   useEmbeddedFontMetrics();
   registerWrapLabel();
   let lines = labelLines(spec, rowsByName);
-  let plotWidth = 180;
-  let best: string | undefined; // the widest drawing so far that fits
-  for (let pass = 0; pass < 6; pass += 1) {
-    const svg = await toSvg(narrowSpec(spec, plotWidth, lines), rowsByName, accent, locale);
-    // Labels wrap at a fixed width, so the first drawing shows whether they need more lines
-    // (a label the spec computes in a transform has no field to measure beforehand).
-    if (pass === 0 && lines < MAX_LINES && CUT_SHORT.test(svg)) {
-      lines += 1;
-      pass = -1;
-      continue;
-    }
-    const overshoot = svgWidth(svg) - NARROW_WIDTH;
-    if (overshoot <= 0 && (best === undefined || svgWidth(svg) > svgWidth(best))) best = svg;
-    if (overshoot <= 0 && overshoot > -12) break;
-    // Not everything scales with the views (labels, legends): step at least a few pixels.
-    const next = Math.max(60, Math.floor(plotWidth - (overshoot > 0 ? Math.max(overshoot, 4) : overshoot)));
-    if (next === plotWidth) break;
-    plotWidth = next;
+  const draw = async (plotWidth: number) => {
+    const drawing = await toSvg(narrowSpec(spec, plotWidth, lines), rowsByName, accent, locale);
+    return { plotWidth, svg: drawing.svg, width: svgWidth(drawing.svg), labels: drawing.wrappedLabels };
+  };
+  let current = await draw(180);
+  // A label the spec computes in a transform has no field to measure beforehand: the drawing shows its whole text.
+  const needed = Math.max(lines, ...current.labels.map(linesOf));
+  if (needed > lines) {
+    lines = needed;
+    current = await draw(current.plotWidth);
   }
-  const svg = best ?? (await toSvg(narrowSpec(spec, 60, lines), rowsByName, accent, locale));
+  let previous: typeof current | undefined;
+  let best: typeof current | undefined; // the widest drawing so far that fits
+  for (let pass = 0; pass < 6; pass += 1) {
+    if (current.width <= NARROW_WIDTH && (best === undefined || current.width > best.width)) best = current;
+    if (current.width <= NARROW_WIDTH && current.width > NARROW_WIDTH - FIT) break;
+    const slope =
+      previous && previous.plotWidth !== current.plotWidth
+        ? (current.width - previous.width) / (current.plotWidth - previous.plotWidth)
+        : 1;
+    const step = (AIM - current.width) / Math.min(4, Math.max(0.25, slope));
+    const next = Math.max(60, Math.round(current.plotWidth + step));
+    if (next === current.plotWidth) break;
+    previous = current;
+    current = await draw(next);
+  }
+  const svg = best?.svg ?? (await draw(60)).svg;
   return markSingleColour(labelSvg(svg, undefined), accent);
 }

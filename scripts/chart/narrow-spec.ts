@@ -34,12 +34,15 @@ type JsonObject = { [key: string]: Json };
 const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** `ownLimit`: the spec's own labelLimit for the legend, before the axis-width cap of `rewrite`. */
-function narrowLegend(legend: JsonObject, ownLimit: Json | undefined): JsonObject {
+/**
+ * `ownLimit`: the spec's own labelLimit for the legend, before the axis-width cap of `rewrite`;
+ * `indent`: how far right of the drawing's edge the plot starts (category labels on its left).
+ */
+function narrowLegend(legend: JsonObject, ownLimit: Json | undefined, indent: number): JsonObject {
   const orient = legend.orient === "top" || legend.orient === "none" ? legend.orient : "bottom";
   // One column: a legend under the plot starts at the plot's left edge, and two columns of labels overrun a narrow plot.
-  // Its labels may then take the drawing's width (less the symbol), not the width of an axis label.
-  const widest = NARROW_WIDTH - LEGEND_SYMBOL_SPACE;
+  // Its labels may then take the width from there to the drawing's edge (less the symbol), not an axis label's.
+  const widest = NARROW_WIDTH - indent - LEGEND_SYMBOL_SPACE;
   const labelLimit = typeof ownLimit === "number" && ownLimit > 0 ? Math.min(ownLimit, widest) : widest;
   // Long labels wrap rather than end in "…" (unless the spec formats them itself).
   const wrapped: JsonObject =
@@ -80,7 +83,16 @@ interface Narrowing {
   plotWidth: number;
   /** Lines a category label may take. */
   lines: number;
+  /** How far right of the drawing's edge a view's plot starts: the width of its category labels, if any. */
+  indent: number;
 }
+
+/** Room for category labels left of the plot: their width, the tick and the gap. */
+const LABELS_INDENT = LABEL_WIDTH + 10;
+
+/** An encoding whose y axis shows categories, which push the plot (and a legend under it) right. */
+const hasCategoryAxis = (encoding: JsonObject) =>
+  isObject(encoding.y) && (encoding.y.type === "nominal" || encoding.y.type === "ordinal") && encoding.y.axis !== null;
 
 function rewrite(value: Json, key: string | undefined, narrowing: Narrowing): Json {
   const { plotWidth, lines } = narrowing;
@@ -93,11 +105,12 @@ function rewrite(value: Json, key: string | undefined, narrowing: Narrowing): Js
     if (key === "minExtent" || key === "maxExtent") return Math.min(value, LABEL_WIDTH + 5);
     return value;
   }
+  const inner = key === "encoding" && hasCategoryAxis(value) ? { ...narrowing, indent: LABELS_INDENT } : narrowing;
   const out: JsonObject = {};
-  for (const [name, child] of Object.entries(value)) out[name] = rewrite(child, name, narrowing);
+  for (const [name, child] of Object.entries(value)) out[name] = rewrite(child, name, inner);
   if (isView(out, key)) out.width = plotWidth;
   if (key === "height" && typeof out.step === "number") out.step = Math.max(out.step, stepFor(lines));
-  if (key === "legend") return narrowLegend(out, value.labelLimit);
+  if (key === "legend") return narrowLegend(out, value.labelLimit, narrowing.indent);
   if (key === "title" && typeof out.dx === "number" && out.dx < -LABEL_WIDTH) out.dx = -(LABEL_WIDTH + 5);
   if (key === "encoding" && isObject(out.y)) out.y = wrapCategoryAxis(out.y, lines);
   return out;
@@ -108,7 +121,7 @@ function rewrite(value: Json, key: string | undefined, narrowing: Narrowing): Js
  * category labels wrapped onto up to `lines` lines (bands made tall enough).
  */
 export function narrowSpec(spec: Record<string, unknown>, plotWidth: number, lines = 2): Record<string, unknown> {
-  const out = rewrite(spec as JsonObject, undefined, { plotWidth, lines }) as JsonObject;
+  const out = rewrite(spec as JsonObject, undefined, { plotWidth, lines, indent: 0 }) as JsonObject;
   // Views that set no width take the default (300 px): narrow that too.
   const config = isObject(out.config) ? out.config : {};
   const view = isObject(config.view) ? config.view : {};

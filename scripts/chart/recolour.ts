@@ -28,7 +28,7 @@ export function colourMap(from: string, to: string): Map<string, string> | undef
 }
 
 /** Every fill and stroke of an SVG whose colour the map names, swapped. */
-function recolourSvg(svg: string, map: Map<string, string>): string {
+export function recolourSvg(svg: string, map: Map<string, string>): string {
   return svg.replace(/((?:fill|stroke)=")(#[0-9a-fA-F]{3,8})(")/g, (whole, before: string, colour: string, after) => {
     const swapped = map.get(colour.toLowerCase());
     return swapped === undefined ? whole : `${before}${swapped}${after}`;

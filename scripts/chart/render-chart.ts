@@ -45,17 +45,38 @@ export interface RenderedChart {
   file: string;
   meta: FigureMeta;
   svg: string;
-  /** The chart drawn for a phone, when the wide one is wider than a phone shows at full size (aria-hidden). */
+  /**
+   * Whether a phone gets a drawing of its own: the wide one is wider than a phone shows at full
+   * size. It is drawn after the wide ones (`drawNarrow`), while the print edition, which never
+   * shows it, is printing.
+   */
+  narrow: boolean;
+  /** That drawing (aria-hidden), once drawn. */
   narrowSvg?: string;
 }
 
+/** Where the web edition gets a figure's phone drawing once it is drawn (`fillNarrowCharts`). */
+const narrowSlot = (id: string) => `<!--narrow-chart:${encodeURIComponent(id)}-->`;
+const NARROW_SLOT = /<!--narrow-chart:([^>]*?)-->/g;
+
 /**
- * The figure's picture: the wide drawing, and the narrow one after it when
- * there is one; the page's CSS shows one of them (style.css, "Charts").
+ * The figure's picture: the wide drawing, and in the web edition the narrow
+ * one after it (or its slot, until it is drawn); the page's CSS shows one of
+ * them (style.css, "Charts"). The print edition has the wide one only.
  */
-export function chartMarkup(chart: RenderedChart): string {
-  if (chart.narrowSvg === undefined) return chart.svg;
-  return `${chart.svg.replace('class="marks"', 'class="marks chart-wide"')}${chart.narrowSvg}`;
+export function chartMarkup(chart: RenderedChart, print = false): string {
+  if (!chart.narrow) return chart.svg;
+  const wide = chart.svg.replace('class="marks"', 'class="marks chart-wide"');
+  return print ? wide : `${wide}${chart.narrowSvg ?? narrowSlot(chart.id)}`;
+}
+
+/** The web edition with every figure's phone drawing in its slot. */
+export function fillNarrowCharts(html: string, charts: Map<string, RenderedChart>): string {
+  return html.replace(NARROW_SLOT, (_slot, id: string) => {
+    const svg = charts.get(decodeURIComponent(id))?.narrowSvg;
+    if (svg === undefined) throw new Error(`unreachable: the phone drawing of chart ${id} was not drawn`);
+    return svg;
+  });
 }
 
 /** What a figure shows besides its picture (parsed at load). */
@@ -63,14 +84,10 @@ export function figureMeta(chart: ChartSource): FigureMeta {
   return chart.meta;
 }
 
-/** Stage 4: Vega-Lite spec + computed rows → static SVG, in Node, no browser. */
-export async function renderChart(
-  chart: ChartSource,
-  model: Pick<ReportModel, "tables" | "kinds" | "format" | "locale">,
-  accent: string,
-  cache: ChartCache | undefined,
-  locale: Locale,
-): Promise<RenderedChart> {
+/** The rows each of a chart's datasets shows, by dataset name. */
+type ChartModel = Pick<ReportModel, "tables" | "kinds" | "format" | "locale">;
+
+function chartData(chart: ChartSource, model: ChartModel) {
   const meta = figureMeta(chart);
   const datasets: Record<string, string> = {
     [(chart.spec.data as { name?: string } | undefined)?.name ?? meta.table]: meta.table,
@@ -85,9 +102,28 @@ export async function renderChart(
     rowsByName[name] = chartRows(table, model).map(withEnglishFields);
   }
   const { usermeta: _ignored, $schema: _schema, ...spec } = chart.spec;
-  const key = ChartCache.key(spec, rowsByName, accent, `${locale.language}\n${meta.description}`);
-  const narrowKey = ChartCache.key("narrow", spec, rowsByName, accent, locale.language);
+  return { meta, spec, rowsByName };
+}
+
+/** A chart's drawing failed: the problem names its file. */
+function notRendered(chart: ChartSource, error: unknown): ReportError {
+  if (error instanceof ReportError) return error;
+  return new ReportError(message.chartNotRendered(chart.file, (error as Error).message), ExitCode.invalidInput, {
+    cause: error,
+  });
+}
+
+/** Stage 4: Vega-Lite spec + computed rows → static SVG, in Node, no browser; the phone's drawing comes later. */
+export async function renderWideChart(
+  chart: ChartSource,
+  model: ChartModel,
+  accent: string,
+  cache: ChartCache | undefined,
+  locale: Locale,
+): Promise<RenderedChart> {
   try {
+    const { meta, spec, rowsByName } = chartData(chart, model);
+    const key = ChartCache.key(spec, rowsByName, accent, `${locale.language}\n${meta.description}`);
     // Vega is loaded only when a chart is not in the cache: it is a third of a second of start-up.
     let svg = await cache?.get(key);
     if (svg === undefined) {
@@ -95,21 +131,44 @@ export async function renderChart(
       svg = await drawChart(spec, rowsByName, accent, meta.description, locale);
       await cache?.set(key, svg);
     }
-    // A chart that already fits a phone is not drawn twice; the cache keeps "" for "no narrow drawing".
-    let narrowSvg = await cache?.get(narrowKey);
-    if (narrowSvg === undefined) {
-      narrowSvg = "";
-      if (svgWidth(svg) > NARROW_WIDTH) {
-        const { drawNarrowChart } = await import("./draw-chart.ts");
-        narrowSvg = await drawNarrowChart(spec, rowsByName, accent, locale);
-      }
-      await cache?.set(narrowKey, narrowSvg);
-    }
-    return { id: chart.id, file: chart.file, meta, svg, narrowSvg: narrowSvg || undefined };
+    return { id: chart.id, file: chart.file, meta, svg, narrow: svgWidth(svg) > NARROW_WIDTH };
   } catch (error) {
-    if (error instanceof ReportError) throw error;
-    throw new ReportError(message.chartNotRendered(chart.file, (error as Error).message), ExitCode.invalidInput, {
-      cause: error,
-    });
+    throw notRendered(chart, error);
   }
+}
+
+/** The phone's drawing of a chart that needs one (`narrow`), in the same accent. */
+export async function drawNarrow(
+  chart: ChartSource,
+  model: ChartModel,
+  accent: string,
+  cache: ChartCache | undefined,
+  locale: Locale,
+): Promise<string> {
+  try {
+    const { spec, rowsByName } = chartData(chart, model);
+    const key = ChartCache.key("narrow", spec, rowsByName, accent, locale.language);
+    let svg = await cache?.get(key);
+    if (svg === undefined) {
+      const { drawNarrowChart } = await import("./draw-chart.ts");
+      svg = await drawNarrowChart(spec, rowsByName, accent, locale);
+      await cache?.set(key, svg);
+    }
+    return svg;
+  } catch (error) {
+    throw notRendered(chart, error);
+  }
+}
+
+/** Both drawings of a chart at once (the wide one, and the phone's when it needs one). */
+export async function renderChart(
+  chart: ChartSource,
+  model: ChartModel,
+  accent: string,
+  cache: ChartCache | undefined,
+  locale: Locale,
+): Promise<RenderedChart> {
+  const rendered = await renderWideChart(chart, model, accent, cache, locale);
+  if (!rendered.narrow) return rendered;
+  return { ...rendered, narrowSvg: await drawNarrow(chart, model, accent, cache, locale) };
 }

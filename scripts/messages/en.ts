@@ -145,6 +145,7 @@ const stage = {
     compute: "compute",
     refs: "refs",
     chart: "chart",
+    narrow: "phone",
     render: "render",
     changes: "changes",
     data: "data",
@@ -160,6 +161,7 @@ const stage = {
   refs: "every table, figure, category and fact the text cites exists",
   charts: (p: { charts: number; colours: number }) =>
     `${p.charts} SVG charts${p.colours > 1 ? ` in ${p.colours} colours` : ""}`,
+  narrowCharts: (count: number) => `${count} ${plural(count, "chart", "charts")} drawn for phones`,
   rendered: (p: { headings: number; tables: number; figures: number; editions: number }) =>
     `${p.headings} headings, ${p.tables} tables, ${p.figures} figures${p.editions > 1 ? ` × ${p.editions} editions` : ""}`,
   changes: (p: { cells: number; sentences: number; comparedWith?: string; file: string }) =>

@@ -92,6 +92,7 @@ const stage: Messages["stage"] = {
     compute: "beregn",
     refs: "henvis",
     chart: "figurer",
+    narrow: "mobil",
     render: "sett",
     changes: "endringer",
     data: "tall",
@@ -106,6 +107,7 @@ const stage: Messages["stage"] = {
   computed: (p) => `${p.tables} tabeller, ${p.facts} fakta`,
   refs: "alle tabeller, figurer, kategorier og fakta teksten viser til, finnes",
   charts: (p) => `${p.charts} SVG-figurer${p.colours > 1 ? ` i ${p.colours} farger` : ""}`,
+  narrowCharts: (count) => `${count} ${plural(count, "figur", "figurer")} tegnet for mobil`,
   rendered: (p) =>
     `${p.headings} overskrifter, ${p.tables} tabeller, ${p.figures} figurer${p.editions > 1 ? ` × ${p.editions} utgaver` : ""}`,
   changes: (p) =>

@@ -406,10 +406,9 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     }
     const numbered = numbering.number("figure", id, caption);
     const provenance = tables.map((t) => context.numbers.addTable(t, { in: "figure", id, ...numbered }));
-    const svg = chartMarkup(chart);
     return placeholders.block(
-      markup.figure(id, svg, caption, numbered, tables, chart.meta, provenance),
-      markup.figure(id, svg, caption, numbered, tables, chart.meta, [], true),
+      markup.figure(id, chartMarkup(chart), caption, numbered, tables, chart.meta, provenance),
+      markup.figure(id, chartMarkup(chart, true), caption, numbered, tables, chart.meta, [], true),
     );
   });
 
