@@ -34,8 +34,36 @@ interface CitationContext {
   labels: Pick<Labels, "furtherReading">;
 }
 
+type Cluster = Parameters<Engine["makeCitationCluster"]>[0];
+
+/**
+ * The citation processor of one bibliography, with what it has formatted: every edition's document
+ * registers the same works, and neither a citation cluster nor the list leaves state in the engine,
+ * so each is formatted once per process.
+ */
+class SharedProcessor {
+  private readonly clusters = new Map<string, string>();
+  private list: ReturnType<Engine["makeBibliography"]> | undefined;
+  constructor(private readonly engine: Engine) {}
+
+  cluster(items: Cluster): string {
+    const key = JSON.stringify(items);
+    let html = this.clusters.get(key);
+    if (html === undefined) {
+      html = this.engine.makeCitationCluster(items);
+      this.clusters.set(key, html);
+    }
+    return html;
+  }
+
+  bibliography(): ReturnType<Engine["makeBibliography"]> {
+    this.list ??= this.engine.makeBibliography();
+    return this.list;
+  }
+}
+
 /** One citation processor per bibliography (each edition's render asks for it again). */
-const engines = new WeakMap<Bibliography, Engine>();
+const engines = new WeakMap<Bibliography, SharedProcessor>();
 
 export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, context: CitationContext): void {
   const { bibliography, placeholders } = context;
@@ -51,7 +79,7 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
 
   // Built at the first citation printed, when every chapter has been read; once per bibliography,
   // since every edition's document registers the same works (makeCitationCluster leaves no state).
-  const processor = (): Engine => {
+  const processor = (): SharedProcessor => {
     if (!bibliography) return fail(helperProblem.noBibliography());
     const known = engines.get(bibliography);
     if (known) return known;
@@ -67,8 +95,9 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
     );
     engine.setOutputFormat("html");
     engine.updateItems(bibliography.items.map((i) => i.id));
-    engines.set(bibliography, engine);
-    return engine;
+    const shared = new SharedProcessor(engine);
+    engines.set(bibliography, shared);
+    return shared;
   };
 
   const cite: HelperFn = (args, options) => {
@@ -92,10 +121,10 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
       if (!listPlaced) missingList(context.problems, bibliography);
       const csl = processor();
       const html = narrative
-        ? `${csl.makeCitationCluster([{ id: works[0].id, "author-only": true }])} ${csl.makeCitationCluster([
+        ? `${csl.cluster([{ id: works[0].id, "author-only": true }])} ${csl.cluster([
             { id: works[0].id, "suppress-author": true, ...locator },
           ])}`
-        : csl.makeCitationCluster(works.map((w, i) => ({ id: w.id, ...(i === works.length - 1 ? locator : {}) })));
+        : csl.cluster(works.map((w, i) => ({ id: w.id, ...(i === works.length - 1 ? locator : {}) })));
       return `<span class="citation">${safeCslHtml(html)}</span>`;
     });
   };
@@ -128,8 +157,8 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
 }
 
 /** The list as the processor formats it: cited works, then further reading under its own heading. */
-function literatureHtml(csl: Engine, bibliography: Bibliography, cited: Set<string>, heading: string): string {
-  const made = csl.makeBibliography();
+function literatureHtml(csl: SharedProcessor, bibliography: Bibliography, cited: Set<string>, heading: string): string {
+  const made = csl.bibliography();
   if (!made) return "";
   const [params, entries] = made;
   const further = new Set(bibliography.items.filter((i) => isFurtherReading(i) && !cited.has(i.id)).map((i) => i.id));

@@ -33,6 +33,44 @@ export interface RenderedDocument {
 }
 
 /**
+ * Chapters compiled once per process, by file (anew when its text changes, as in `npm run dev`):
+ * every edition renders the same chapters, with its own helpers given at the call.
+ */
+const compiledChapters = new Map<string, { source: string; template: Handlebars.TemplateDelegate }>();
+const chapterCompiler = Handlebars.create();
+
+function chapterTemplate(file: string, source: string): Handlebars.TemplateDelegate {
+  const known = compiledChapters.get(file);
+  if (known?.source === source) return known.template;
+  const template = chapterCompiler.compile(source, { strict: true });
+  compiledChapters.set(file, { source, template });
+  return template;
+}
+
+interface Layout {
+  template: Handlebars.TemplateDelegate;
+  numberList: Handlebars.TemplateDelegate;
+}
+
+/** The layout and its partials, compiled once per set of templates (every edition's render shares them). */
+const layouts = new WeakMap<ProjectSources["templates"], Layout>();
+
+function layoutOf(templates: ProjectSources["templates"]): Layout {
+  let layout = layouts.get(templates);
+  if (!layout) {
+    const hbs = Handlebars.create();
+    hbs.registerHelper("cssString", cssString);
+    for (const [name, partial] of Object.entries(templates.partials)) hbs.registerPartial(name, partial);
+    layout = {
+      template: hbs.compile(templates.layout, { strict: false }),
+      numberList: hbs.compile("{{> provenance-list}}"),
+    };
+    layouts.set(templates, layout);
+  }
+  return layout;
+}
+
+/**
  * Stage 5: chapters (Markdown + helpers) → one HTML document in the layout.
  * Handlebars runs first and leaves placeholders; markdown-it renders the
  * prose; then placeholders are filled and the layout wraps the chapters.
@@ -81,7 +119,8 @@ export function renderDocument(
     currentFile = file;
     let prose: string;
     try {
-      prose = chapterHbs.compile(source, { strict: true })({});
+      // The chapter's own helpers are given at the call: the compiled template is shared by the editions.
+      prose = chapterTemplate(file, source)({}, { helpers: chapterHbs.helpers });
     } catch (error) {
       problems.push(templateProblem(file, source, error, Object.keys(chapterHbs.helpers)));
       return undefined;
@@ -108,17 +147,13 @@ export function renderDocument(
   const siteForeword = foreword ? placeholders.fill(foreword, "site") : "";
   if (problems.length > 0) return { problems };
 
-  const layoutHbs = Handlebars.create();
-  layoutHbs.registerHelper("cssString", cssString);
-  for (const [name, partial] of Object.entries(sources.templates.partials)) {
-    layoutHbs.registerPartial(name, partial);
-  }
+  const layout = layoutOf(sources.templates);
   // After the chapters, in the web edition: every number of the text with its explanation, which the number links to.
   const prose = numbers.entries.filter((e) => e.where.in === "text");
   const numberList =
     prose.length === 0
       ? ""
-      : layoutHbs.compile("{{> provenance-list}}")({
+      : layout.numberList({
           id: `${locale.files.numbers}-${labels.provenance.listHeading.toLowerCase().replace(/[^a-z0-9æøå]+/g, "-")}`,
           heading: labels.provenance.listHeading,
           intro: labels.provenance.listIntro(extra.numbersFile ?? ""),
@@ -130,7 +165,7 @@ export function renderDocument(
             return { ...entry, summary: first, rest: rest.join(". ") };
           }),
         });
-  const template = layoutHbs.compile(sources.templates.layout, { strict: false });
+  const { template } = layout;
   const contents = headings.filter((h) => h.level <= 2);
   const tables = numbering.captions.filter((c) => c.kind === "table");
   const figures = numbering.captions.filter((c) => c.kind === "figure");

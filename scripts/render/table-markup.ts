@@ -28,10 +28,16 @@ export const kindPartial = (kind: string) => `kinds/${kind}`;
  * and the locale's labels. Handlebars escapes the data; no HTML is built in
  * code.
  */
+/** Partials compiled once per set of templates: every edition's render lays out its tables with the same ones. */
+const compiled = new WeakMap<
+  Record<string, string>,
+  { hbs: typeof Handlebars; templates: Map<string, Handlebars.TemplateDelegate> }
+>();
+
 export class TableMarkup {
-  private readonly hbs = Handlebars.create();
+  private readonly hbs: typeof Handlebars;
   private readonly print: PrintContext;
-  private readonly templates = new Map<string, Handlebars.TemplateDelegate>();
+  private readonly templates: Map<string, Handlebars.TemplateDelegate>;
 
   constructor(
     private readonly partials: Record<string, string>,
@@ -39,7 +45,15 @@ export class TableMarkup {
     /** The web edition's CSV files, linked from each block's foot; none in `npm run check`. */
     private readonly downloads?: Pick<DownloadLinks, "table" | "figure">,
   ) {
-    for (const [name, text] of Object.entries(partials)) this.hbs.registerPartial(name, text);
+    let shared = compiled.get(partials);
+    if (!shared) {
+      const hbs = Handlebars.create();
+      for (const [name, text] of Object.entries(partials)) hbs.registerPartial(name, text);
+      shared = { hbs, templates: new Map() };
+      compiled.set(partials, shared);
+    }
+    this.hbs = shared.hbs;
+    this.templates = shared.templates;
     this.print = { format: model.format, labels: model.locale.labels };
   }
 
