@@ -69,12 +69,16 @@ export class ReportError extends Error {
 
 /** Every problem found in one run, reported together. */
 export class InputProblems extends ReportError {
+  readonly problems: Problem[];
   constructor(
-    readonly problems: Problem[],
+    problems: Problem[],
     /** Problems found beyond a check's limit: counted, not kept (see ProblemLog). */
     readonly unlisted = 0,
   ) {
-    super(formatProblems(problems, unlisted), ExitCode.invalidInput);
+    // Listed once each: `check` reads the chapters once per edition and finds a chapter's problem in every one.
+    const once = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
+    super(formatProblems(once, unlisted), ExitCode.invalidInput);
+    this.problems = once;
     this.name = "InputProblems";
   }
 }

@@ -4,7 +4,7 @@
  * project names stay inside it.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -426,4 +426,24 @@ describe("the command line", () => {
       expect(wrong.stderr).not.toMatch(/\n\s+at /); // no stack trace
     },
   );
+});
+
+describe("npm run check of a report with several editions", () => {
+  it("lists a chapter's problem once, not once for each edition it reads the chapter for", async () => {
+    const dir = join(work, "editions-check");
+    await cp(join(engine, "report"), join(dir, "report"), { recursive: true });
+    await cp(join(engine, "data"), join(dir, "data"), { recursive: true });
+    expect((await readdir(join(dir, "report", "editions"))).length).toBeGreaterThan(1);
+    const chapter = join(dir, "report", "chapters", "02-metode.md");
+    const text = await readFile(chapter, "utf8");
+    await writeFile(chapter, text.replace('{{tall "', '{{tall "finnes_ikke_'));
+    const error = await check({ root: dir }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputProblems);
+    const problems = (error as InputProblems).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0].file).toBe("report/chapters/02-metode.md");
+  });
 });
