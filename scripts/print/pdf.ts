@@ -12,13 +12,28 @@ export interface PrintSession {
   /** Print the loaded document to an A4 PDF, tagged, with an outline. */
   pdf(): Promise<Uint8Array>;
   /**
-   * Print it without tags or outline: the same layout and links at less
-   * cost, for a pass that is only read for page numbers.
+   * Print it without tags or outline, and with nothing painted: the same
+   * layout and named destinations at less cost, for a pass that is only
+   * read for where things landed.
    */
   draft(): Promise<Uint8Array>;
   /** Run a script in the document (a string: tsx would rewrite a function with helpers the page lacks). */
   evaluate(script: string): Promise<unknown>;
 }
+
+/**
+ * Hidden, every element keeps its box and Chromium still writes a named destination for every
+ * linked one, but draws no glyph, border or image: a draft prints in about two thirds of the time.
+ * Visibility never moves anything (the page map of a hidden draft is the same to the point).
+ */
+const HIDE_ALL = `(() => {
+  const style = document.createElement("style");
+  style.id = "print-draft-hidden";
+  style.textContent = "*, *::before, *::after { visibility: hidden !important }";
+  document.head.append(style);
+  return true;
+})()`;
+const SHOW_ALL = `(() => { document.getElementById("print-draft-hidden")?.remove(); return true; })()`;
 
 /**
  * Stage 6: load the HTML in a tab and hand it to `use` for printing. Every
@@ -50,8 +65,20 @@ export async function withPrintSession<T>(
     return await use({
       pdf: () =>
         page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
-      draft: () =>
-        page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, tagged: false, outline: false }),
+      draft: async () => {
+        await page.evaluate(HIDE_ALL);
+        try {
+          return await page.pdf({
+            format: "A4",
+            preferCSSPageSize: true,
+            printBackground: true,
+            tagged: false,
+            outline: false,
+          });
+        } finally {
+          await page.evaluate(SHOW_ALL);
+        }
+      },
       evaluate: (script) => page.evaluate(script),
     });
   } finally {
