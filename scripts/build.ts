@@ -36,7 +36,8 @@ import { message, report, stage as said } from "./messages/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
 import type { PdfMetadata } from "./print/finish-pdf.ts";
 import { mapInTurn, PRINTS_AT_ONCE } from "./print/in-turn.ts";
-import { keepPageNumbers, readPageNumbers } from "./print/page-cache.ts";
+import { keepPageNumbers, type RememberedLayout, readPageNumbers } from "./print/page-cache.ts";
+import type { Guess } from "./print/paginate.ts";
 import { sourceDateEpoch } from "./print/source-date.ts";
 import { changeProvenance } from "./provenance/changes.ts";
 import { numberIndexJson } from "./provenance/index-file.ts";
@@ -398,6 +399,10 @@ async function buildWith(
         async () => {
           const [launched, { printPaginated }] = await Promise.all([print.browser, print.printer]);
           // Editions print side by side, in tabs of the one browser, as many at once as there are cores.
+          // Editions lay out alike when their front matter does (a foreword or none): the last one printed
+          // gives the next without a previous build its page numbers and breaks to start from, which that
+          // edition's own print then checks (one tagged print instead of drafts, when they hold).
+          const printed = new Map<boolean, RememberedLayout>();
           return mapInTurn(documents, PRINTS_AT_ONCE, async ({ edition, document }) => {
             // The previous build's page numbers for this edition and data source, if any: usually still right.
             const pagesFile = join(
@@ -406,8 +411,14 @@ async function buildWith(
               "pages",
               `${edition.id}${model.respondents ? "-svar" : ""}.json`,
             );
-            const guess = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
+            const own = options.pageCache === false ? undefined : await readPageNumbers(pagesFile);
+            const shape = edition.foreword !== undefined;
+            const sibling = printed.get(shape);
+            const guess: Guess | undefined = own
+              ? { layout: own, from: "previous build" }
+              : sibling && { layout: sibling, from: "sibling edition" };
             const result = await printPaginated(launched, document.paged, pdfMetadata(model.config, edition), guess);
+            printed.set(shape, result.pages);
             if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
             files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
             return result;

@@ -35,7 +35,10 @@ describe("the print stage", () => {
     const metadata = { ...pdfMetadata(model.config, edition), date: new Date("2026-01-01T12:00:00Z") };
     const [cold, warm] = await withBrowser(async (browser) => {
       const first = await printPaginated(browser, document.paged, metadata);
-      return [first, await printPaginated(browser, document.paged, metadata, first.pages)];
+      return [
+        first,
+        await printPaginated(browser, document.paged, metadata, { layout: first.pages, from: "previous build" }),
+      ];
     });
     expect(cold.passes).toBeGreaterThan(1);
     expect(warm.passes).toBe(1);
@@ -43,5 +46,33 @@ describe("the print stage", () => {
     // The print edition never shows the phones' drawings, so its document has none.
     expect(document.paged).not.toContain('class="marks chart-narrow"');
     expect(document.paged).not.toContain("<!--narrow-chart:");
+  }, 120_000);
+});
+
+describe("editions printed in one build", () => {
+  it("start from a sibling's layout (the same front matter) and print what they print from scratch, in one pass", async () => {
+    const { sources, model, editions } = await loadAndCompute({ root, editions: "all" });
+    const charts = await EditionCharts.draw(sources, model, editions, undefined, localeFor("nb"));
+    const withForeword = editions.filter((e) => e.foreword);
+    expect(withForeword.length).toBeGreaterThan(1);
+    const fonts = await embeddedFontFaces();
+    const paged = (edition: (typeof editions)[number]) => {
+      const { document } = renderDocument(sources, model, charts.of(edition.config.accent), { fonts, edition });
+      if (!document) throw new Error("no document");
+      return document.paged;
+    };
+    const [first, second] = withForeword;
+    const metadata = { ...pdfMetadata(model.config, second), date: new Date("2026-01-01T12:00:00Z") };
+    const [alone, fromSibling] = await withBrowser(async (browser) => {
+      const sibling = await printPaginated(browser, paged(first), pdfMetadata(model.config, first));
+      const cold = await printPaginated(browser, paged(second), metadata);
+      const guessed = await printPaginated(browser, paged(second), metadata, {
+        layout: sibling.pages,
+        from: "sibling edition",
+      });
+      return [cold, guessed];
+    });
+    expect(fromSibling.passes).toBe(1);
+    expect(Buffer.from(fromSibling.pdf).equals(Buffer.from(alone.pdf))).toBe(true);
   }, 120_000);
 });

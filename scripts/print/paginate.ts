@@ -68,6 +68,17 @@ async function placesIn(
 }
 
 /**
+ * Where a print may start from instead of drafts: what the previous build of the same edition
+ * found (its breaks kept only if the document is unchanged), or what an edition printed just
+ * before in this build found (a sibling: the same chapters with other front matter or colours,
+ * so its breaks, which name the same blocks, are kept).
+ */
+export interface Guess {
+  layout: RememberedLayout;
+  from: "previous build" | "sibling edition";
+}
+
+/**
  * Print with true page numbers in the contents and pages a typesetter would
  * accept, from one load of the document. It is marked for the page map
  * (page-map.ts); without a guess, drafts (untagged, cheaper) are printed
@@ -77,7 +88,7 @@ async function placesIn(
  * anything, numbers and breaks are set again and it is printed again. The final PDF then gets
  * its running heads, folios and PDF/UA-1 finish (finish-pdf.ts).
  *
- * `guess`: what the previous build of the same document found. Usually still
+ * `guess`: what the previous build or a sibling edition found. Usually still
  * right, and then no draft is needed: fill it in, print the final PDF, and
  * check it; a wrong guess costs one more pass.
  */
@@ -85,12 +96,13 @@ export async function printPaginated(
   browser: LaunchedBrowser,
   html: string,
   metadata: PdfMetadata | undefined,
-  guess?: RememberedLayout,
+  guess?: Guess,
 ): Promise<PaginatedPdf> {
   const document = createHash("sha256").update(html).digest("hex").slice(0, 16);
   return withMarkedSession(browser, html, async (session, marks) => {
-    let breaks: Break[] = guess?.document === document ? [...guess.breaks] : [];
-    let used = guess?.pages;
+    const keepBreaks = guess?.from === "sibling edition" || guess?.layout.document === document;
+    let breaks: Break[] = guess && keepBreaks ? [...guess.layout.breaks] : [];
+    let used = guess?.layout.pages;
     let passes = 0;
     /** Read a print: whether it confirmed the numbers and breaks it was printed with (and its breaks alone). */
     const settle = async (pdf: Uint8Array) => {
