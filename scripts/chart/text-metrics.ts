@@ -60,21 +60,44 @@ function faceFor(item: TextItem): Font | undefined {
   ).font;
 }
 
+/**
+ * A text's advance in ems: word by word, each shaped once (fontkit's shaping is most of a cold
+ * chart stage, and wrapping measures "a", "a b", "a b c" …), plus the spaces between them; the
+ * fonts kern no pair with a space, so this is the width of the whole line. Undefined for a family
+ * we do not embed.
+ */
+function unitsWidthOf(item: TextItem, value: string): number | undefined {
+  // Looked up before the face is chosen: Vega measures the same labels many times per drawing.
+  const prefix = `${item.font}|${item.fontWeight}|${item.fontStyle}|`;
+  const shaped = (text: string): number | undefined => {
+    let width = cache.get(prefix + text);
+    if (width === undefined) {
+      const face = faceFor(item);
+      if (!face) return undefined;
+      width = face.layout(text).advanceWidth / face.unitsPerEm;
+      cache.set(prefix + text, width);
+    }
+    return width;
+  };
+  const words = value.split(" ");
+  if (words.length === 1 || words.some((word) => word === "")) return shaped(value);
+  let total = (words.length - 1) * (shaped(" ") ?? 0);
+  for (const word of words) {
+    const width = shaped(word);
+    if (width === undefined) return undefined;
+    total += width;
+  }
+  return total;
+}
+
 export function measureText(item: TextItem, text: unknown): number {
   // A multi-line label (an array of lines) is as wide as its widest line.
   if (Array.isArray(text)) return Math.max(0, ...text.map((line) => measureText(item, line)));
   const value = text == null ? "" : String(text).trim();
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (!value || size <= 0) return 0;
-  // Looked up before the face is chosen: Vega measures the same labels many times per drawing.
-  const key = `${item.font}|${item.fontWeight}|${item.fontStyle}|${value}`;
-  let unitsWidth = cache.get(key);
-  if (unitsWidth === undefined) {
-    const face = faceFor(item);
-    if (!face) return Math.floor(0.8 * value.length * size); // Vega's own estimate
-    unitsWidth = face.layout(value).advanceWidth / face.unitsPerEm;
-    cache.set(key, unitsWidth);
-  }
+  const unitsWidth = unitsWidthOf(item, value);
+  if (unitsWidth === undefined) return Math.floor(0.8 * value.length * size); // Vega's own estimate
   // Vega's own measures count the text as truncated to its limit; so must this, or a long label
   // (cut to one short line on screen) would still push the axis out by its full length.
   const width = unitsWidth * size;
