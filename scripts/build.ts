@@ -391,6 +391,12 @@ async function buildWith(
   for (const a of changes?.accepted ?? []) log(`  ${model.locale.labels.changes.acceptedLine(a)}`);
 
   // 6 print: one browser for every edition, while Node draws the phones' charts and writes the downloads.
+  // That work waits until the first document is loaded in its tab: till then each step of opening the tab
+  // is a round trip to Chromium, which Node's drawing would hold up (the tab took 1,2 s to open, not 0,1).
+  let documentLoaded = () => {};
+  const loaded = new Promise<void>((resolve) => {
+    documentLoaded = resolve;
+  });
   const printing = print
     ? stage(
         "print",
@@ -417,7 +423,11 @@ async function buildWith(
             const guess: Guess | undefined = own
               ? { layout: own, from: "previous build" }
               : sibling && { layout: sibling, from: "sibling edition" };
-            const result = await printPaginated(launched, document.paged, pdfMetadata(model.config, edition), guess);
+            const result = await printPaginated(launched, document.paged, {
+              metadata: pdfMetadata(model.config, edition),
+              guess,
+              onLoaded: documentLoaded,
+            });
             printed.set(shape, result.pages);
             if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
             files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
@@ -438,6 +448,7 @@ async function buildWith(
       )
     : undefined;
   printing?.catch(() => {}); // awaited below; a failure is reported there
+  if (printing) await Promise.race([loaded, printing]);
 
   for (const { edition, document } of documents) {
     // Beside each HTML: every number it prints, with where it comes from.

@@ -34,10 +34,13 @@ describe("the print stage", () => {
     if (!document) throw new Error("no document");
     const metadata = { ...pdfMetadata(model.config, edition), date: new Date("2026-01-01T12:00:00Z") };
     const [cold, warm] = await withBrowser(async (browser) => {
-      const first = await printPaginated(browser, document.paged, metadata);
+      const first = await printPaginated(browser, document.paged, { metadata });
       return [
         first,
-        await printPaginated(browser, document.paged, metadata, { layout: first.pages, from: "previous build" }),
+        await printPaginated(browser, document.paged, {
+          metadata,
+          guess: { layout: first.pages, from: "previous build" },
+        }),
       ];
     });
     expect(cold.passes).toBeGreaterThan(1);
@@ -64,11 +67,11 @@ describe("editions printed in one build", () => {
     const [first, second] = withForeword;
     const metadata = { ...pdfMetadata(model.config, second), date: new Date("2026-01-01T12:00:00Z") };
     const [alone, fromSibling] = await withBrowser(async (browser) => {
-      const sibling = await printPaginated(browser, paged(first), pdfMetadata(model.config, first));
-      const cold = await printPaginated(browser, paged(second), metadata);
-      const guessed = await printPaginated(browser, paged(second), metadata, {
-        layout: sibling.pages,
-        from: "sibling edition",
+      const sibling = await printPaginated(browser, paged(first), { metadata: pdfMetadata(model.config, first) });
+      const cold = await printPaginated(browser, paged(second), { metadata });
+      const guessed = await printPaginated(browser, paged(second), {
+        metadata,
+        guess: { layout: sibling.pages, from: "sibling edition" },
       });
       return [cold, guessed];
     });

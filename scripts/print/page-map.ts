@@ -1,5 +1,6 @@
 import { PDFDict, type PDFDocument, PDFName, PDFNumber } from "pdf-lib";
 import { namedDestinations } from "./anchor-pages.ts";
+import { MARK_PREFIX } from "./page-scripts.ts";
 
 /**
  * Where every block of the document landed, read from a print of it.
@@ -44,61 +45,6 @@ export interface PageMap {
 /** The page margins of templates/style.css (@page margin: 24mm 22mm). */
 export const PAGE_MARGIN = { top: (24 / 25.4) * 72, bottom: (24 / 25.4) * 72, side: (22 / 25.4) * 72 };
 
-const PREFIX = "pm-";
-
-/**
- * The in-page script that marks the document. It runs in every print tab
- * (draft and final) so both lay out the same document, and returns the marks.
- * The margin boxes of the CSS are switched off: running heads and folios
- * are stamped afterwards, as artifacts, where the page map says they belong.
- */
-export const MARK_SCRIPT = `(() => {
-  if (window.__pageMarks) return window.__pageMarks;
-  const style = document.createElement("style");
-  style.textContent = "@page { @top-left { content: none } @top-right { content: none } @bottom-right { content: none } }";
-  document.head.append(style);
-  const marks = [];
-  const links = document.createElement("div");
-  links.style.display = "none";
-  links.setAttribute("aria-hidden", "true");
-  let n = 0;
-  const mark = (el, info) => {
-    if (!el.id) el.id = "${PREFIX}" + n++;
-    const a = document.createElement("a");
-    a.href = "#" + el.id;
-    links.append(a);
-    marks.push({ id: el.id, ...info });
-  };
-  const roles = [["cover", ".cover"], ["colophon", ".colophon"], ["foreword", ".foreword"], ["contents", ".contents"]];
-  const units = [...document.querySelectorAll("body > .cover, body > .colophon, body > .foreword, body > .contents, main > section")];
-  let table = 0;
-  units.forEach((unit, index) => {
-    const role = (roles.find(([, sel]) => unit.matches(sel)) || ["chapter"])[0];
-    mark(unit, { kind: "start", unit: index, role });
-    if (role === "chapter") {
-      for (const block of unit.children) mark(block, { kind: "block", unit: index, tag: block.tagName.toLowerCase() });
-      for (const t of unit.querySelectorAll("table")) {
-        if (t.closest("details")) continue;
-        for (const row of t.rows) {
-          const part = row.parentElement.tagName === "THEAD" ? "head" : row.parentElement.tagName === "TFOOT" ? "foot" : "body";
-          mark(row, { kind: "row", unit: index, table, part });
-        }
-        table++;
-      }
-    }
-    const end = document.createElement("div");
-    end.className = "page-map-end";
-    // At the last block's lower edge, not below its bottom margin: how full a page is is where its content ends.
-    const last = unit.lastElementChild;
-    if (last) end.style.marginTop = "-" + getComputedStyle(last).marginBottom;
-    unit.append(end);
-    mark(end, { kind: "end", unit: index });
-  });
-  document.body.append(links);
-  window.__pageMarks = marks;
-  return marks;
-})()`;
-
 /** Place the marks with the destinations of a print of the marked document. */
 export function readPageMap(doc: PDFDocument, marks: Mark[]): PageMap {
   const pageHeight = doc.getPage(0).getHeight();
@@ -125,6 +71,6 @@ export function dropMarkDestinations(doc: PDFDocument): void {
   const dests = doc.catalog.lookup(PDFName.of("Dests"));
   if (!(dests instanceof PDFDict)) return;
   for (const { name, key } of namedDestinations(doc)) {
-    if (name.startsWith(PREFIX)) dests.delete(key);
+    if (name.startsWith(MARK_PREFIX)) dests.delete(key);
   }
 }

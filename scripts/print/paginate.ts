@@ -1,14 +1,18 @@
 import { createHash } from "node:crypto";
-import { PDFDocument } from "pdf-lib";
-import { anchorPagesOf } from "./anchor-pages.ts";
 import type { LaunchedBrowser } from "./browser.ts";
-import { finishPdf, type PdfMetadata } from "./finish-pdf.ts";
+import type { PdfMetadata } from "./finish-pdf.ts";
 import type { RememberedLayout } from "./page-cache.ts";
-import { MARK_SCRIPT, type Mark, type PageMap, readPageMap } from "./page-map.ts";
+import type { Mark } from "./page-map.ts";
+import {
+  LINK_TEXTS_SCRIPT,
+  MARK_PREFIX,
+  MARK_SCRIPT,
+  RUNNING_HEADS_SCRIPT,
+  TABLE_SCOPES_SCRIPT,
+} from "./page-scripts.ts";
 import { type Break, type PaginationProblem, paginationProblems, planBreaks, sameBreaks } from "./pagination.ts";
 import { type PrintSession, withPrintSession } from "./pdf.ts";
-import { LINK_TEXTS_SCRIPT, TABLE_SCOPES_SCRIPT } from "./pdfua.ts";
-import { RUNNING_HEADS_SCRIPT, type RunningHeads } from "./running-heads.ts";
+import type { RunningHeads } from "./running-heads.ts";
 import { numberStructureIds } from "./structure-ids.ts";
 
 /** Contents numbers and pagination breaks usually settle in two or three prints; stop at this many (drafts and final). */
@@ -43,7 +47,7 @@ function setBreaks(breaks: Break[]): string {
 
 /** The document's own destinations (the page map's marks are not the contents' business). */
 function documentPages(pages: Map<string, number>, marks: Mark[]): Map<string, number> {
-  const marked = new Set(marks.filter((m) => m.id.startsWith("pm-")).map((m) => m.id));
+  const marked = new Set(marks.filter((m) => m.id.startsWith(MARK_PREFIX)).map((m) => m.id));
   return new Map([...pages].filter(([id]) => !marked.has(id)));
 }
 
@@ -58,13 +62,20 @@ export interface PaginatedPdf {
   pdfua: string[];
 }
 
+/**
+ * pdf-lib and the code that reads and finishes a print, loaded once, when the first print starts:
+ * it loads while the tab loads the document and prints the first draft, not before.
+ */
+let reader: Promise<typeof import("./read-print.ts")> | undefined;
+const readPrintModule = () => {
+  reader ??= import("./read-print.ts");
+  return reader;
+};
+
 /** The page map and the document's own page numbers of a print. */
-async function placesIn(
-  pdf: Uint8Array,
-  marks: Mark[],
-): Promise<{ doc: PDFDocument; map: PageMap; pages: Map<string, number> }> {
-  const doc = await load(pdf);
-  return { doc, map: readPageMap(doc, marks), pages: documentPages(anchorPagesOf(doc), marks) };
+async function placesIn(pdf: Uint8Array, marks: Mark[]) {
+  const { doc, map, anchors } = await (await readPrintModule()).readPrint(pdf, marks);
+  return { doc, map, pages: documentPages(anchors, marks) };
 }
 
 /**
@@ -76,6 +87,18 @@ async function placesIn(
 export interface Guess {
   layout: RememberedLayout;
   from: "previous build" | "sibling edition";
+}
+
+export interface PrintOptions {
+  /** The PDF's title, author, … (finish-pdf.ts); without, the PDF is not finished (and says so in `pdfua`). */
+  metadata: PdfMetadata | undefined;
+  guess?: Guess;
+  /**
+   * Called once the document is loaded in its tab: from then on Chromium works for a while without
+   * asking Node anything, so Node's own long work (drawing charts) no longer delays the print's
+   * round trips to the browser.
+   */
+  onLoaded?: () => void;
 }
 
 /**
@@ -95,11 +118,13 @@ export interface Guess {
 export async function printPaginated(
   browser: LaunchedBrowser,
   html: string,
-  metadata: PdfMetadata | undefined,
-  guess?: Guess,
+  options: PrintOptions,
 ): Promise<PaginatedPdf> {
+  const { metadata, guess } = options;
   const document = createHash("sha256").update(html).digest("hex").slice(0, 16);
+  readPrintModule().catch(() => {}); // awaited where a print is read; a failure is reported there
   return withMarkedSession(browser, html, async (session, marks) => {
+    options.onLoaded?.();
     const keepBreaks = guess?.from === "sibling edition" || guess?.layout.document === document;
     let breaks: Break[] = guess && keepBreaks ? [...guess.layout.breaks] : [];
     let used = guess?.layout.pages;
@@ -138,6 +163,7 @@ export async function printPaginated(
         const heads = (await session.evaluate(RUNNING_HEADS_SCRIPT)) as RunningHeads;
         const scopes = (await session.evaluate(TABLE_SCOPES_SCRIPT)) as string[];
         const links = (await session.evaluate(LINK_TEXTS_SCRIPT)) as Record<string, string>;
+        const { finishPdf } = await readPrintModule();
         const finished = metadata
           ? await finishPdf(doc, pdf, metadata, { map, heads, scopes, links })
           : { pdf, pdfua: ["no metadata given"] };
@@ -151,10 +177,6 @@ export async function printPaginated(
       }
     }
   });
-}
-
-function load(pdf: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(pdf, { updateMetadata: false });
 }
 
 /** A print session whose document is marked for the page map (the same marks in every tab). */

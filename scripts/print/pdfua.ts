@@ -22,22 +22,6 @@ import { allElements, type StructElement, structureTree } from "./structure.ts";
  * Matterhorn Protocol listed in the README ("Accessibility of the PDF").
  */
 
-/** The scope of each table header cell the print shows, in document order (tables in <details> do not print). */
-export const TABLE_SCOPES_SCRIPT = `(() => [...document.querySelectorAll("th")]
-  .filter((th) => !th.closest("details"))
-  .map((th) => th.getAttribute("scope") || ""))()`;
-
-/** The text of each internal or external link target, by href: the link annotations' descriptions. */
-export const LINK_TEXTS_SCRIPT = `(() => {
-  const texts = {};
-  for (const a of document.querySelectorAll("a[href]")) {
-    const href = a.getAttribute("href");
-    const text = (a.textContent || "").replace(/\\s+/g, " ").trim();
-    if (text && !(href in texts)) texts[href] = text;
-  }
-  return texts;
-})()`;
-
 const PDF_SCOPE: Record<string, string> = { col: "Column", colgroup: "Column", row: "Row", rowgroup: "Row" };
 
 /**

@@ -37,31 +37,6 @@ export interface RunningHeads {
   right?: string;
 }
 
-/**
- * Reads the running heads the document's CSS sets in @page margin boxes
- * (templates/layout.hbs), the last string given for @top-left and @top-right.
- */
-export const RUNNING_HEADS_SCRIPT = `(() => {
-  const heads = {};
-  const unquote = (value) => {
-    const m = /^"((?:[^"\\\\]|\\\\.)*)"$/.exec(value.trim());
-    if (!m) return undefined;
-    return m[1].replace(/\\\\([0-9a-fA-F]{1,6}) ?|\\\\(.)/g, (_, hex, ch) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : ch));
-  };
-  for (const sheet of document.styleSheets) {
-    for (const rule of sheet.cssRules) {
-      if (!(rule instanceof CSSPageRule)) continue;
-      for (const margin of rule.cssRules) {
-        const text = unquote(margin.style.content || "");
-        if (text === undefined) continue;
-        if (margin.name === "top-left") heads.left = text;
-        if (margin.name === "top-right") heads.right = text;
-      }
-    }
-  }
-  return heads;
-})()`;
-
 export interface PageFurniture {
   head: boolean;
   folio: boolean;
