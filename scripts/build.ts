@@ -21,16 +21,13 @@ import { readComparedRecord } from "./changes/record.ts";
 import { type BuildSnapshot, snapshot } from "./changes/snapshot.ts";
 import { ChartCache } from "./chart/cache.ts";
 import { EditionCharts } from "./chart/edition-charts.ts";
-import { fillNarrowCharts, type RenderedChart } from "./chart/render-chart.ts";
-import { computeModel, type ReportModel } from "./compute/model.ts";
+import { fillNarrowCharts } from "./chart/render-chart.ts";
+import { loadAndCompute } from "./check.ts";
 import { Downloads } from "./downloads/index.ts";
-import { InputProblems } from "./errors.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { TableKind } from "./kinds/kind.ts";
-import { defaultKinds } from "./kinds/registry.ts";
 import type { ReportConfig } from "./load/config.ts";
-import { type Edition, listEditions, loadEdition, reportEdition } from "./load/editions.ts";
-import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
+import type { Edition } from "./load/editions.ts";
 import { localeFor } from "./locale/index.ts";
 import { message, report, stage as said } from "./messages/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
@@ -42,12 +39,12 @@ import { sourceDateEpoch } from "./print/source-date.ts";
 import { changeProvenance } from "./provenance/changes.ts";
 import { numberIndexJson } from "./provenance/index-file.ts";
 import { renderDocument } from "./render/document.ts";
-import { tablesFromRespondents } from "./respondents/index.ts";
-import { type Shard, shardOf } from "./shard.ts";
-import { validateProject } from "./validate/index.ts";
-import type { DataTable } from "./validate/table.ts";
+import type { Shard } from "./shard.ts";
+import { orFail, stage } from "./stage.ts";
 import { SNAPSHOT_FILE } from "./write/names.ts";
 import { fileWriter, type OutputWriter } from "./write/writer.ts";
+
+export { check, loadAndCompute } from "./check.ts";
 
 export interface BuildOptions {
   /** Project root (holds report/, templates/, data/). */
@@ -87,137 +84,14 @@ export interface BuildOptions {
   compareWith?: string;
   /** The table kinds a definition may name, in order; default: the standard registry (kinds/registry.ts). */
   kinds?: readonly TableKind[];
+  /** A browser the caller started already (the command line starts it first); the build closes it. Default: one started here. */
+  browser?: Promise<LaunchedBrowser>;
 }
 
 export interface BuildResult {
   files: string[];
   /** Milliseconds per stage, in order. */
   timings: Record<string, number>;
-}
-
-async function stage<T>(
-  name: string,
-  timings: Record<string, number>,
-  log: (line: string) => void,
-  run: () => Promise<T> | T,
-  summary: (result: T) => string,
-): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  const ms = performance.now() - started;
-  timings[name] = ms;
-  log(`${stageName(name)}${summary(result)} (${Math.round(ms)} ms)`);
-  return result;
-}
-
-/** A stage's name as the progress line prints it, padded so that the summaries line up. */
-function stageName(name: string): string {
-  const width = Math.max(9, ...Object.values(said.names).map((n) => n.length + 1));
-  return (said.names[name] ?? name).padEnd(width);
-}
-
-function orFail<T>(result: { problems: import("./errors.ts").Problem[]; unlisted?: number } & T): T {
-  if (result.problems.length > 0) throw new InputProblems(result.problems, result.unlisted);
-  return result;
-}
-
-/** Stages 1–3, shared by `build` and `check`. */
-export async function loadAndCompute(
-  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "editions" | "shard" | "tablesFrom" | "kinds">,
-  timings: Record<string, number> = {},
-): Promise<{ sources: ProjectSources; data: Map<string, DataTable>; model: ReportModel; editions: Edition[] }> {
-  const log = options.log ?? (() => {});
-  const paths = projectPaths(options.root, options.dataDir ? { data: options.dataDir } : {});
-  const kinds = options.kinds ?? defaultKinds;
-
-  // 1 load
-  const { sources, editions } = await stage(
-    "load",
-    timings,
-    log,
-    async () => {
-      const project = orFail(await loadProject(paths, kinds));
-      if (!project.sources) throw new Error("unreachable: load returned no sources without problems");
-      const { config } = project.sources;
-      let ids =
-        options.editions === "all"
-          ? await listEditions(paths.report)
-          : (options.editions ?? (config.defaultEdition ? [config.defaultEdition] : []));
-      if (options.shard && options.editions === "all") ids = shardOf(ids, options.shard);
-      // A report without editions is its own: its publisher on the cover (not an empty shard's).
-      if (ids.length === 0 && !options.shard)
-        return { sources: project.sources, editions: [reportEdition(config.publisher)] };
-      const loaded = await Promise.all(ids.map((id) => loadEdition(paths.report, id)));
-      const problems = loaded.flatMap((l) => l.problems);
-      if (problems.length > 0) throw new InputProblems(problems);
-      return { sources: project.sources, editions: loaded.flatMap((l) => (l.edition ? [l.edition] : [])) };
-    },
-    (r) =>
-      said.loaded({
-        data: r.sources.data.length,
-        chapters: r.sources.chapters.length,
-        charts: r.sources.charts.length,
-        editions: r.editions.length,
-      }),
-  );
-
-  // 2 validate
-  const { data } = await stage(
-    "validate",
-    timings,
-    log,
-    () => orFail(validateProject(sources, kinds)),
-    (r) => said.validated([...r.data.values()].reduce((n, t) => n + t.rows.length, 0)),
-  );
-
-  // 2b respondents: count the tables from respondent-level answers instead, when asked to.
-  const fromRespondents =
-    (options.tablesFrom ?? sources.config.tablesFrom) === "respondents"
-      ? await stage(
-          "answers",
-          timings,
-          log,
-          async () => {
-            const { result, problems } = await tablesFromRespondents(
-              { dataDir: paths.data, show: (path) => relative(options.root, path) },
-              sources.config,
-              sources.tables,
-              data,
-              kinds,
-              sources.tableFiles,
-            );
-            if (!result) throw new InputProblems(problems);
-            return result;
-          },
-          (r) => said.answers({ tables: r.tables.size, respondents: r.respondents, synthetic: r.synthetic }),
-        )
-      : undefined;
-  for (const note of fromRespondents?.notes ?? []) log(message.note(note));
-
-  // 3 compute
-  const { model } = await stage(
-    "compute",
-    timings,
-    log,
-    () => {
-      const computed = orFail(
-        computeModel(
-          sources.config,
-          fromRespondents?.definitions ?? sources.tables,
-          fromRespondents?.data ?? data,
-          sources.tableFiles,
-          kinds,
-        ),
-      );
-      if (fromRespondents) {
-        const { tables, synthetic, notes, respondents: count } = fromRespondents;
-        computed.model.respondents = { tables, synthetic, notes, count };
-      }
-      return computed;
-    },
-    (r) => said.computed({ tables: r.model.tables.size, facts: r.model.facts.size }),
-  );
-  return { sources, data, model, editions };
 }
 
 async function readSnapshot(writer: OutputWriter, outDir: string): Promise<BuildSnapshot | undefined> {
@@ -227,32 +101,6 @@ async function readSnapshot(writer: OutputWriter, outDir: string): Promise<Build
   } catch {
     return undefined; // an unreadable old file: nothing to compare
   }
-}
-
-/**
- * `npm run check`: stages 1–3, then every chapter and foreword resolved
- * against the model (each table, figure, category and fact they cite must
- * exist), without drawing charts or starting a browser.
- */
-export async function check(
-  options: Pick<BuildOptions, "root" | "dataDir" | "log" | "tablesFrom" | "kinds">,
-): Promise<void> {
-  const log = options.log ?? (() => {});
-  const { sources, model, editions } = await loadAndCompute({ ...options, editions: "all" });
-  const started = performance.now();
-  // Charts are not drawn: their metadata was checked at load and validation, and the prose needs only their ids.
-  const charts = new Map<string, RenderedChart>(
-    sources.charts.map((chart) => [
-      chart.id,
-      { id: chart.id, file: chart.file, meta: chart.meta, svg: "<svg></svg>", narrow: false },
-    ]),
-  );
-  const problems = [];
-  for (const edition of editions) {
-    problems.push(...renderDocument(sources, model, charts, { fonts: "", edition }).problems);
-  }
-  if (problems.length > 0) throw new InputProblems(problems);
-  log(`${stageName("refs")}${said.refs} (${Math.round(performance.now() - started)} ms)`);
 }
 
 /** The files a build writes: named by the config, else by the report's language. */
@@ -280,14 +128,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const timings: Record<string, number> = {};
   const outDir = options.outDir ?? join(options.root, "out");
-  // The browser starts now and launches while data loads and charts render; it is closed whatever happens.
-  const browser = options.pdf === false ? undefined : launchBrowser();
+  // The browser starts now (unless the caller started it) and launches while data loads and charts render;
+  // it is closed whatever happens.
+  const browser = options.browser ?? (options.pdf === false ? undefined : launchBrowser());
   browser?.catch(() => {}); // a launch failure is reported where the browser is awaited
   // The printing code (with pdf-lib) loads meanwhile too; HTML-only builds never load it.
   const printer = options.pdf === false ? undefined : import("./print/paginate.ts");
   printer?.catch(() => {});
   try {
-    return await buildWith(options, timings, outDir, log, browser && printer && { browser, printer });
+    return await buildWith(options, timings, outDir, log, browser && printer ? { browser, printer } : undefined);
   } finally {
     await browser?.then(
       (b) => b.close(),

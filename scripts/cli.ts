@@ -13,10 +13,10 @@
  * Exit codes: see ExitCode in errors.ts and the README.
  */
 import { writeFile } from "node:fs/promises";
-import { build, check } from "./build.ts";
 import { readCommandLine } from "./command-line.ts";
 import { ExitCode, environmentError, ReportError } from "./errors.ts";
 import { message } from "./messages/index.ts";
+import { launchBrowser } from "./print/browser.ts";
 import { outputDir, projectRoot } from "./project-root.ts";
 import { parseShard } from "./shard.ts";
 
@@ -30,8 +30,13 @@ async function main(argv: string[]): Promise<number> {
         throw new ReportError(message.shardNeedsAllEditions, ExitCode.usage);
       }
       const root = projectRoot(values.project);
+      // Chromium starts before the engine is imported (a third of a second), since printing waits for it.
+      const browser = values["html-only"] ? undefined : launchBrowser();
+      browser?.catch(() => {}); // reported where the build awaits it
+      const { build } = await import("./build.ts");
       const result = await build({
         root,
+        browser,
         outDir: outputDir(root, values.out),
         dataDir: values.data,
         pdf: !values["html-only"],
@@ -64,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === "check") {
       const root = projectRoot(values.project);
+      const { check } = await import("./check.ts");
       await check({ root, dataDir: values.data, log, tablesFrom: values.svar ? "respondents" : undefined });
       if (!values.quiet) process.stderr.write(`${message.checkPassed}\n`);
       return ExitCode.ok;
