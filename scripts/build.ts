@@ -130,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = options.outDir ?? join(options.root, "out");
   // The browser starts now (unless the caller started it) and launches while data loads and charts render;
   // it is closed whatever happens.
-  const browser = options.browser ?? (options.pdf === false ? undefined : launchBrowser());
+  const browser = options.browser ?? (options.pdf === false ? undefined : launchBrowser({ printTabAhead: true }));
   browser?.catch(() => {}); // a launch failure is reported where the browser is awaited
   // The printing code (with pdf-lib) loads meanwhile too; HTML-only builds never load it.
   const printer = options.pdf === false ? undefined : import("./print/paginate.ts");

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const root = projectRoot(values.project);
       // Chromium starts before the engine is imported (a third of a second), since printing waits for it.
-      const browser = values["html-only"] ? undefined : launchBrowser();
+      const browser = values["html-only"] ? undefined : launchBrowser({ printTabAhead: true });
       browser?.catch(() => {}); // reported where the build awaits it
       const { build } = await import("./build.ts");
       const result = await build({

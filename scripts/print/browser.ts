@@ -30,8 +30,12 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/** Start Chromium. Puppeteer is imported only here, so check and HTML-only builds never load it. */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+/**
+ * Start Chromium. Puppeteer is imported only here, so check and HTML-only builds never load it.
+ * `printTabAhead`: open the first print tab at once (a build, which prints soon); otherwise a page
+ * the caller opens itself stays in the foreground, as screenshots and scripts on screen need.
+ */
+export async function launchBrowser(options: { printTabAhead?: boolean } = {}): Promise<LaunchedBrowser> {
   let found: Awaited<ReturnType<typeof findBrowser>>;
   try {
     found = await findBrowser();
@@ -63,8 +67,8 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     return page;
   };
   // Opening a tab takes a few round trips (0,4 s): the first is opened now, while the build draws its charts.
-  let spare: Promise<Page> | undefined = backgroundTab();
-  spare.catch(() => {}); // a failure is reported by the first tab() that takes it
+  let spare: Promise<Page> | undefined = options.printTabAhead ? backgroundTab() : undefined;
+  spare?.catch(() => {}); // a failure is reported by the first tab() that takes it
   return {
     browser,
     tab: () => {
