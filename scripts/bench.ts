@@ -1,6 +1,6 @@
 /**
  * npm run bench: how long a build takes, where the time goes, and how that
- * compares with printing the same HTML with a peer renderer.
+ * compares with printing the print document (what the print stage loads) with a peer renderer.
  *
  *   npm run bench -- [--project DIR] [--runs 5 | --quick] [--many 40] [--many-runs 3] [--no-peer] [--no-dev]
  *
@@ -30,7 +30,7 @@ const USAGE = `usage: npm run bench -- [--project DIR] [--runs N | --quick] [--m
   --quick          two runs of everything: a smoke test of the bench, not numbers to quote
   --many N         editions in the many-editions case (default 40; 0 skips it)
   --many-runs N    builds of the many-editions case (default 3)
-  --no-peer        skip printing the same HTML with a peer renderer
+  --no-peer        skip printing the print document with a peer renderer
   --no-dev         skip the dev server's rebuild case
   --help, --version`;
 
@@ -104,8 +104,17 @@ interface Measured {
   stderr: string;
 }
 
-/** Run a command, timing it (wall and CPU) and sampling the peak memory of its process tree. */
-async function measure(command: string, args: string[], cwd = engine): Promise<Measured> {
+/**
+ * Run a command, timing it (wall and CPU), and with `memory` sampling the peak memory of its
+ * process tree instead. Reading every process's smaps_rollup ten times a second costs the two
+ * cores enough to slow the build down (a cold build took 7,0 s sampled and 5,4 s not), so a run
+ * is either timed or sampled, never both.
+ */
+async function measure(
+  command: string,
+  args: string[],
+  { cwd = engine, memory = false }: { cwd?: string; memory?: boolean } = {},
+): Promise<Measured> {
   const cpuFile = join(work, `cpu-${process.hrtime.bigint()}.txt`);
   const [cmd, argv] = TIME ? [TIME, ["-f", "%U %S", "-o", cpuFile, command, ...args]] : [command, args];
   const started = performance.now();
@@ -115,9 +124,15 @@ async function measure(command: string, args: string[], cwd = engine): Promise<M
     stderr += d;
   });
   let peak = 0;
-  const sampler = setInterval(async () => {
-    if (child.pid) peak = Math.max(peak, await treeMemory(child.pid));
-  }, 100);
+  let sampling = false; // one sample at a time: a slow one must not pile up behind the next
+  const sampler = memory
+    ? setInterval(async () => {
+        if (!child.pid || sampling) return;
+        sampling = true;
+        peak = Math.max(peak, await treeMemory(child.pid));
+        sampling = false;
+      }, 100)
+    : undefined;
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   const ms = performance.now() - started;
   clearInterval(sampler);
@@ -148,33 +163,32 @@ async function buildRuns(
   extra: string[],
   label: string,
   caches: "empty" | "kept" = "empty",
-  { project = root, count = runs } = {},
+  { project = root, count = runs, memory = false } = {},
 ): Promise<Runs> {
   const runs: Runs = { totals: [], cpus: [], peaks: [], stages: {} };
-  for (let i = 0; i < count; i++) {
+  const build = async (i: number, sampled: boolean) => {
     if (caches === "empty") await clearCaches(project);
     const timings = join(work, `timings-${label}-${i}.json`);
     // The compiled JavaScript that `npm run build` runs (made by the set-up step, `prebench`).
-    const result = await measure(process.execPath, [
-      CLI,
-      "build",
-      "--project",
-      project,
-      "--quiet",
-      "--out",
-      join(work, `out-${label}`),
-      "--timings-json",
-      timings,
-      ...extra,
-    ]);
+    const args = [CLI, "build", "--project", project, "--quiet", "--out", join(work, `out-${label}`)];
+    const result = await measure(
+      process.execPath,
+      [...args, "--timings-json", timings, "--print-document", join(work, `printed-${label}.html`), ...extra],
+      { memory: sampled },
+    );
     if (result.code !== 0) throw new Error(`the build failed (exit ${result.code})`);
+    return { result, timings };
+  };
+  for (let i = 0; i < count; i++) {
+    const { result, timings } = await build(i, false);
     runs.totals.push(result.ms);
     runs.cpus.push(result.cpuMs);
-    runs.peaks.push(result.peak);
     for (const [stage, t] of Object.entries(JSON.parse(await readFile(timings, "utf8")) as Record<string, number>)) {
       runs.stages[stage] = [...(runs.stages[stage] ?? []), t];
     }
   }
+  // Peak memory from one more build of the same kind, sampled and not timed.
+  if (memory) runs.peaks.push((await build(count, true)).result.peak);
   return runs;
 }
 
@@ -184,12 +198,20 @@ function slowestStage(stages: Record<string, number[]>): string {
   return name ? `${name} (${Math.round(median(stages[name]))} ms)` : "unknown";
 }
 
+/** The stage with the most time per edition in a build of `per` editions, against one edition's. */
+function perEditionStage(one: Record<string, number[]>, many: Record<string, number[]>, per: number): string {
+  const [name] = Object.keys(many).sort((a, b) => median(many[b]) - median(many[a]));
+  return name
+    ? `${name} (${Math.round(median(many[name]) / per)} ms per edition here, ${Math.round(median(one[name] ?? [0]))} ms for one edition alone)`
+    : "unknown";
+}
+
 /** The stage that grew most from `one` to `many`: what holds a multi-edition build back. */
-function grownStage(one: Record<string, number[]>, many: Record<string, number[]>, per = 1): string {
-  const growth = (s: string) => median(many[s]) / per - median(one[s] ?? [0]);
+function grownStage(one: Record<string, number[]>, many: Record<string, number[]>): string {
+  const growth = (s: string) => median(many[s]) - median(one[s] ?? [0]);
   const [name] = Object.keys(many).sort((a, b) => growth(b) - growth(a));
   return name
-    ? `${name} (${Math.round(median(one[name] ?? [0]))} ms for one edition, ${Math.round(median(many[name]) / per)} ms${per > 1 ? " per edition" : ""} here)`
+    ? `${name} (${Math.round(median(one[name] ?? [0]))} ms for one edition, ${Math.round(median(many[name]))} ms here)`
     : "unknown";
 }
 
@@ -369,7 +391,7 @@ console.log(
   `npm run bench: ${runs} runs each, on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${TIME ? "" : " (no /usr/bin/time: wall times only)"}\n`,
 );
 
-const one = await buildRuns([], "one");
+const one = await buildRuns([], "one", "empty", { memory: true });
 console.log(
   "Full build, data to HTML and tagged PDF with paged contents (fresh process, no caches: charts drawn, contents paged from scratch):",
 );
@@ -398,7 +420,7 @@ console.log(
   `A rebuild (fresh process, caches of the previous build kept): ${withCpu(warm)}; chart ${ms(median(warm.stages.chart ?? [0])).trim()}, print ${ms(median(warm.stages.print ?? [0])).trim()}\n`,
 );
 
-const all = await buildRuns(["--all-editions"], "all");
+const all = await buildRuns(["--all-editions"], "all", "empty", { memory: true });
 const allTotal = median(all.totals);
 console.log(`All editions with one browser: ${withCpu(all)}`);
 figure(
@@ -436,12 +458,12 @@ for (const id of (await readdir(outAll, { withFileTypes: true })).filter((e) => 
 }
 console.log("");
 
-const outOne = join(work, "out-one");
-const html = join(outOne, (await readdir(outOne)).find((name) => name.endsWith(".html")) ?? "missing.html");
+// The document the print stage loads (no scripts, no phone drawings): what the floor and the peer print.
+const html = join(work, "printed-one.html");
 const floor = await printFloor(html, Math.max(2, Math.min(runs, 5)));
 const perEditionFloor = floor.load + floor.draft + floor.final;
 console.log(
-  `Floor (Chromium alone, same HTML): start ${ms(floor.start).trim()} once; per edition: load ${ms(floor.load).trim()} (spread ${ms(floor.spreadLoad).trim()}) + draft print ${ms(floor.draft).trim()} + tagged print ${ms(floor.final).trim()} = ${ms(perEditionFloor).trim()}`,
+  `Floor (Chromium alone, the document the print stage loads): start ${ms(floor.start).trim()} once; per edition: load ${ms(floor.load).trim()} (spread ${ms(floor.spreadLoad).trim()}) + draft print ${ms(floor.draft).trim()} + tagged print ${ms(floor.final).trim()} = ${ms(perEditionFloor).trim()}`,
 );
 if (many > 0) {
   const project = await manyEditionsProject(many);
@@ -458,7 +480,7 @@ if (many > 0) {
       `${ms(perEdition).trim()} / ${ms(perEditionFloor).trim()} = ${(perEdition / perEditionFloor).toFixed(2)}`,
       "≤ 1.2",
       perEdition / perEditionFloor <= 1.2,
-      grownStage(warm.stages, manyRuns.stages, many),
+      perEditionStage(warm.stages, manyRuns.stages, many),
     );
   } finally {
     await rm(project, { recursive: true, force: true });
@@ -489,7 +511,9 @@ if (!values["no-peer"]) {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) times.push((await measure(weasy, [html, join(work, "weasy.pdf")])).ms);
     const peer = median(times);
-    console.log(`Peer: WeasyPrint printing the same HTML: ${sec(peer)} (spread ${sec(spread(times))})`);
+    console.log(
+      `Peer: WeasyPrint printing the document the print stage loads: ${sec(peer)} (spread ${sec(spread(times))})`,
+    );
     figure(
       "cold build / WeasyPrint",
       (total / peer).toFixed(2),

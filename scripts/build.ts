@@ -92,6 +92,8 @@ export interface BuildResult {
   files: string[];
   /** Milliseconds per stage, in order. */
   timings: Record<string, number>;
+  /** The document each edition's print loaded, in order (none in an HTML-only build): what npm run bench compares with. */
+  printed: string[];
 }
 
 async function readSnapshot(writer: OutputWriter, outDir: string): Promise<BuildSnapshot | undefined> {
@@ -155,7 +157,7 @@ async function buildWith(
   const { sources, model, editions } = await loadAndCompute(options, timings);
   if (editions.length === 0 && options.shard) {
     log(message.shardEmpty(`${options.shard.index}/${options.shard.count}`));
-    return { files: [], timings };
+    return { files: [], timings, printed: [] };
   }
   const chartCache = options.chartCache ?? new ChartCache(join(options.root, ".cache", "charts"));
 
@@ -370,5 +372,5 @@ async function buildWith(
       ),
     (names) => said.written(names.length, outDir),
   );
-  return { files: written, timings };
+  return { files: written, timings, printed: print ? documents.map(({ document }) => document.paged) : [] };
 }

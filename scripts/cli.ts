@@ -47,15 +47,19 @@ async function main(argv: string[]): Promise<number> {
         log,
       });
       if (!values.quiet) process.stderr.write(`${message.built(result.files)}\n`);
-      // For npm run bench: per-stage milliseconds of this build.
-      const timingsFile = values["timings-json"];
-      if (timingsFile) {
+      // For npm run bench: per-stage milliseconds of this build, and the document its print loaded.
+      const benchFiles: [string | undefined, string][] = [
+        [values["timings-json"], JSON.stringify(result.timings)],
+        [values["print-document"], result.printed[0] ?? ""],
+      ];
+      for (const [file, text] of benchFiles) {
+        if (!file) continue;
         // A failed write(2) names no path: name the file here, so a full disk reads as such (exit 5).
         // The build is written by now: report the failure without "nothing was written".
-        const failed = await writeFile(timingsFile, JSON.stringify(result.timings)).then(
+        const failed = await writeFile(file, text).then(
           () => undefined,
           (error: unknown) => {
-            const environment = environmentError(error, timingsFile);
+            const environment = environmentError(error, file);
             if (!environment) throw error;
             return environment;
           },
@@ -114,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
       if (command === "build" && error.exitCode !== ExitCode.usage) process.stderr.write(`${message.nothingWritten}\n`);
       return error.exitCode;
     }
-    // A full or read-only disk met outside the output writer (caches, --timings-json, accept): exit 5, not a bug.
+    // A full or read-only disk met outside the output writer (caches, --timings-json, --print-document, accept): exit 5, not a bug.
     const environment = environmentError(error);
     if (environment) {
       process.stderr.write(`${environment.message}\n`);
@@ -137,6 +141,7 @@ const OPTIONS = {
   debug: { type: "boolean", default: false },
   edition: { type: "string", multiple: true },
   "timings-json": { type: "string" },
+  "print-document": { type: "string" },
   "all-editions": { type: "boolean", default: false },
   shard: { type: "string" },
   svar: { type: "boolean", default: false },
