@@ -13,7 +13,6 @@ import { type Edition, listEditions, loadEdition, reportEdition } from "./load/e
 import { loadProject, type ProjectSources, projectPaths } from "./load/project.ts";
 import { message, stage as said } from "./messages/index.ts";
 import { renderDocument } from "./render/document.ts";
-import { tablesFromRespondents } from "./respondents/index.ts";
 import { shardOf } from "./shard.ts";
 import { orFail, stage, stageName } from "./stage.ts";
 import { validateProject } from "./validate/index.ts";
@@ -76,6 +75,8 @@ export async function loadAndCompute(
           timings,
           log,
           async () => {
+            // Loaded only here: counting answers (and its statistics library) is for --svar builds.
+            const { tablesFromRespondents } = await import("./respondents/index.ts");
             const { result, problems } = await tablesFromRespondents(
               { dataDir: paths.data, show: (path) => relative(options.root, path) },
               sources.config,

@@ -20,8 +20,8 @@ import { templateProblem } from "./template-error.ts";
 export interface RenderedDocument {
   /** The HTML edition (no page numbers: they mean nothing on a screen). */
   html: string;
-  /** The print edition: the same document with a page-number slot in each contents entry. */
-  paged: string;
+  /** The print edition: the same document with a page-number slot in each contents entry (made when first read). */
+  readonly paged: string;
   /** The chapters' HTML as the print edition has it (plain numbers), without layout, front matter or foreword. */
   body: string;
   /** The chapters' HTML as the web edition has it (numbers linked to their explanations). */
@@ -228,8 +228,21 @@ export function renderDocument(
     });
   };
   const html = render(false);
-  const paged = render(true);
-  return { document: { html, paged, body, siteBody, headings, numbering, numbers: numbers.entries }, problems };
+  let paged: string | undefined;
+  const document: RenderedDocument = {
+    html,
+    // Laid out when something prints it: an HTML-only build and the dev server's rebuilds never do.
+    get paged() {
+      paged ??= render(true);
+      return paged;
+    },
+    body,
+    siteBody,
+    headings,
+    numbering,
+    numbers: numbers.entries,
+  };
+  return { document, problems };
 }
 
 /** Join values into one CSS string literal, safe inside a <style> element. */

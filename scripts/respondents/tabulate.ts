@@ -128,18 +128,24 @@ export function numericAnswers(respondents: Respondents, codebook: Codebook, id:
   });
 }
 
-// jstat is CommonJS without types; these are the functions used.
-const jStat = createRequire(import.meta.url)("jstat") as {
+// jstat is CommonJS without types; these are the functions used. Required at the first statistic:
+// only a build from respondent answers computes one, and loading it costs every other build and check.
+interface JStat {
   mean(values: number[]): number;
   stdev(values: number[], sample: boolean): number;
   anovafscore(...groups: number[][]): number;
   anovaftest(...groups: number[][]): number;
+}
+let loaded: JStat | undefined;
+const jStat = (): JStat => {
+  loaded ??= createRequire(import.meta.url)("jstat") as JStat;
+  return loaded;
 };
 
 /** N, mean and (sample) standard deviation of the scores that exist. */
 export function summarize(scores: (number | null)[]): { n: number; mean: number; sd: number } {
   const values = scores.filter((s): s is number => s !== null);
-  return { n: values.length, mean: jStat.mean(values), sd: values.length > 1 ? jStat.stdev(values, true) : 0 };
+  return { n: values.length, mean: jStat().mean(values), sd: values.length > 1 ? jStat().stdev(values, true) : 0 };
 }
 
 /** How many scores fall in each band; a score belongs to the first band (highest first) whose lower bound it reaches. */
@@ -173,11 +179,11 @@ export function oneWayAnova(groups: number[][]): {
   const used = groups.filter((g) => g.length > 0);
   const n = used.reduce((sum, g) => sum + g.length, 0);
   return {
-    f: jStat.anovafscore(...used),
-    p: jStat.anovaftest(...used),
+    f: jStat().anovafscore(...used),
+    p: jStat().anovaftest(...used),
     dfBetween: used.length - 1,
     dfWithin: n - used.length,
-    means: groups.map((g) => (g.length > 0 ? jStat.mean(g) : Number.NaN)),
+    means: groups.map((g) => (g.length > 0 ? jStat().mean(g) : Number.NaN)),
     ns: groups.map((g) => g.length),
   };
 }
