@@ -113,6 +113,19 @@ function notRendered(chart: ChartSource, error: unknown): ReportError {
   });
 }
 
+/** A drawing from the cache, or drawn and kept. Vega is loaded only to draw: it is a third of a second of start-up. */
+async function cachedDrawing(
+  cache: ChartCache | undefined,
+  key: string,
+  draw: (module: typeof import("./draw-chart.ts")) => Promise<string>,
+): Promise<string> {
+  const kept = await cache?.get(key);
+  if (kept !== undefined) return kept;
+  const svg = await draw(await import("./draw-chart.ts"));
+  await cache?.set(key, svg);
+  return svg;
+}
+
 /** Stage 4: Vega-Lite spec + computed rows → static SVG, in Node, no browser; the phone's drawing comes later. */
 export async function renderWideChart(
   chart: ChartSource,
@@ -124,13 +137,9 @@ export async function renderWideChart(
   try {
     const { meta, spec, rowsByName } = chartData(chart, model);
     const key = ChartCache.key(spec, rowsByName, accent, `${locale.language}\n${meta.description}`);
-    // Vega is loaded only when a chart is not in the cache: it is a third of a second of start-up.
-    let svg = await cache?.get(key);
-    if (svg === undefined) {
-      const { drawChart } = await import("./draw-chart.ts");
-      svg = await drawChart(spec, rowsByName, accent, meta.description, locale);
-      await cache?.set(key, svg);
-    }
+    const svg = await cachedDrawing(cache, key, (draw) =>
+      draw.drawChart(spec, rowsByName, accent, meta.description, locale),
+    );
     return { id: chart.id, file: chart.file, meta, svg, narrow: svgWidth(svg) > NARROW_WIDTH };
   } catch (error) {
     throw notRendered(chart, error);
@@ -148,13 +157,7 @@ export async function drawNarrow(
   try {
     const { spec, rowsByName } = chartData(chart, model);
     const key = ChartCache.key("narrow", spec, rowsByName, accent, locale.language);
-    let svg = await cache?.get(key);
-    if (svg === undefined) {
-      const { drawNarrowChart } = await import("./draw-chart.ts");
-      svg = await drawNarrowChart(spec, rowsByName, accent, locale);
-      await cache?.set(key, svg);
-    }
-    return svg;
+    return await cachedDrawing(cache, key, (draw) => draw.drawNarrowChart(spec, rowsByName, accent, locale));
   } catch (error) {
     throw notRendered(chart, error);
   }
