@@ -278,6 +278,8 @@ async function buildWith(
               metadata: pdfMetadata(model.config, edition),
               guess,
               onLoaded: documentLoaded,
+              // What the drafts found is usually what the tagged print confirms: siblings need not wait for it.
+              onDrafted: (layout) => printed.set(shape, layout),
             });
             printed.set(shape, result.pages);
             if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);

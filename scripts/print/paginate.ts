@@ -99,6 +99,11 @@ export interface PrintOptions {
    * round trips to the browser.
    */
   onLoaded?: () => void;
+  /**
+   * Called when drafts have found the page numbers and breaks the tagged print will be checked
+   * against (before it prints): a sibling edition may start from them this early.
+   */
+  onDrafted?: (layout: RememberedLayout) => void;
 }
 
 /**
@@ -148,11 +153,12 @@ export async function printPaginated(
     // Drafts until the breaks hold: the page numbers they found then go into the final print, which checks them
     // (a page number's own width seldom moves anything, so a draft only to confirm them would be wasted).
     if (!guess) {
-      for (;;) {
+      let draft: Awaited<ReturnType<typeof settle>>;
+      do {
         await set();
-        const draft = await settle(await session.draft());
-        if (draft.breaksSettled || draft.settled) break;
-      }
+        draft = await settle(await session.draft());
+      } while (!draft.breaksSettled && !draft.settled);
+      options.onDrafted?.({ pages: draft.pages, breaks, document });
     }
     for (;;) {
       await set();
