@@ -18,6 +18,7 @@ import type { Problem } from "../errors.ts";
 import { type Bibliography, type CslItem, isFurtherReading } from "../load/bibliography.ts";
 import type { Labels } from "../locale/index.ts";
 import { helperProblem, type Said } from "../messages/index.ts";
+import { ByContent } from "./by-content.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Placeholders } from "./placeholders.ts";
 
@@ -62,8 +63,8 @@ class SharedProcessor {
   }
 }
 
-/** One citation processor per bibliography (each edition's render asks for it again). */
-const engines = new WeakMap<Bibliography, SharedProcessor>();
+/** One citation processor per bibliography (each edition's render, and each dev rebuild, asks for it again). */
+const engines = new ByContent<SharedProcessor>();
 
 export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, context: CitationContext): void {
   const { bibliography, placeholders } = context;
@@ -77,27 +78,29 @@ export function registerCitationHelpers(helper: RegisterHelper, fail: Fail, cont
     return found;
   };
 
-  // Built at the first citation printed, when every chapter has been read; once per bibliography,
-  // since every edition's document registers the same works (makeCitationCluster leaves no state).
+  // Built at the first citation printed, when every chapter has been read; once per bibliography's
+  // content, since every edition's document (and every dev rebuild) registers the same works, and
+  // makeCitationCluster leaves no state.
+  let found: SharedProcessor | undefined;
   const processor = (): SharedProcessor => {
     if (!bibliography) return fail(helperProblem.noBibliography());
-    const known = engines.get(bibliography);
-    if (known) return known;
-    const items = new Map(bibliography.items.map((i) => [i.id, i]));
-    const engine = new CSL.Engine(
-      {
-        retrieveLocale: () => bibliography.locale.xml,
-        retrieveItem: (id) => items.get(id) ?? {},
-      },
-      bibliography.style.xml,
-      bibliography.locale.lang,
-      true,
-    );
-    engine.setOutputFormat("html");
-    engine.updateItems(bibliography.items.map((i) => i.id));
-    const shared = new SharedProcessor(engine);
-    engines.set(bibliography, shared);
-    return shared;
+    const { items, style, locale } = bibliography;
+    found ??= engines.get(JSON.stringify([items, style.xml, locale.lang, locale.xml]), () => {
+      const byId = new Map(items.map((i) => [i.id, i]));
+      const engine = new CSL.Engine(
+        {
+          retrieveLocale: () => locale.xml,
+          retrieveItem: (id) => byId.get(id) ?? {},
+        },
+        style.xml,
+        locale.lang,
+        true,
+      );
+      engine.setOutputFormat("html");
+      engine.updateItems(items.map((i) => i.id));
+      return new SharedProcessor(engine);
+    });
+    return found;
   };
 
   const cite: HelperFn = (args, options) => {

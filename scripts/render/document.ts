@@ -8,6 +8,7 @@ import type { ProjectSources } from "../load/project.ts";
 import { localeFor } from "../locale/index.ts";
 import { type NumberEntry, NumberIndex } from "../provenance/collect.ts";
 import { PROVENANCE_SCRIPT } from "../provenance/site-script.ts";
+import { ByContent } from "./by-content.ts";
 import { darkModeAccent, faviconDataUrl } from "./colour.ts";
 import { Numbering, registerHelpers } from "./helpers.ts";
 import { logoDataUrl } from "./logo.ts";
@@ -52,22 +53,19 @@ interface Layout {
   numberList: Handlebars.TemplateDelegate;
 }
 
-/** The layout and its partials, compiled once per set of templates (every edition's render shares them). */
-const layouts = new WeakMap<ProjectSources["templates"], Layout>();
+/** The layout and its partials, compiled once per their text (every edition's render, and every dev rebuild, shares them). */
+const layouts = new ByContent<Layout>();
 
 function layoutOf(templates: ProjectSources["templates"]): Layout {
-  let layout = layouts.get(templates);
-  if (!layout) {
+  return layouts.get(JSON.stringify([templates.layout, templates.partials]), () => {
     const hbs = Handlebars.create();
     hbs.registerHelper("cssString", cssString);
     for (const [name, partial] of Object.entries(templates.partials)) hbs.registerPartial(name, partial);
-    layout = {
+    return {
       template: hbs.compile(templates.layout, { strict: false }),
       numberList: hbs.compile("{{> provenance-list}}"),
     };
-    layouts.set(templates, layout);
-  }
-  return layout;
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DownloadLinks } from "../downloads/index.ts";
 import { kindOf } from "../kinds/definitions.ts";
 import type { PrintContext } from "../kinds/kind.ts";
 import type { TableProvenance } from "../provenance/collect.ts";
+import { ByContent } from "./by-content.ts";
 
 export interface Numbered {
   /** HTML id, also the target of cross-references. */
@@ -28,11 +29,8 @@ export const kindPartial = (kind: string) => `kinds/${kind}`;
  * and the locale's labels. Handlebars escapes the data; no HTML is built in
  * code.
  */
-/** Partials compiled once per set of templates: every edition's render lays out its tables with the same ones. */
-const compiled = new WeakMap<
-  Record<string, string>,
-  { hbs: typeof Handlebars; templates: Map<string, Handlebars.TemplateDelegate> }
->();
+/** Partials compiled once per their text: every edition's render (and every dev rebuild) lays out its tables with the same ones. */
+const compiled = new ByContent<{ hbs: typeof Handlebars; templates: Map<string, Handlebars.TemplateDelegate> }>();
 
 export class TableMarkup {
   private readonly hbs: typeof Handlebars;
@@ -45,13 +43,11 @@ export class TableMarkup {
     /** The web edition's CSV files, linked from each block's foot; none in `npm run check`. */
     private readonly downloads?: Pick<DownloadLinks, "table" | "figure">,
   ) {
-    let shared = compiled.get(partials);
-    if (!shared) {
+    const shared = compiled.get(JSON.stringify(partials), () => {
       const hbs = Handlebars.create();
       for (const [name, text] of Object.entries(partials)) hbs.registerPartial(name, text);
-      shared = { hbs, templates: new Map() };
-      compiled.set(partials, shared);
-    }
+      return { hbs, templates: new Map() };
+    });
     this.hbs = shared.hbs;
     this.templates = shared.templates;
     this.print = { format: model.format, labels: model.locale.labels };
