@@ -109,12 +109,13 @@ export interface PrintOptions {
 /**
  * Print with true page numbers in the contents and pages a typesetter would
  * accept, from one load of the document. It is marked for the page map
- * (page-map.ts); without a guess, drafts (untagged, cheaper) are printed
- * until the breaks pagination.ts plans (mending short chapter ends and
- * tables carrying too few rows over) stop moving. Then the final, tagged PDF
- * is printed with the last draft's page numbers and checked; had it moved
- * anything, numbers and breaks are set again and it is printed again. The final PDF then gets
- * its running heads, folios and PDF/UA-1 finish (finish-pdf.ts).
+ * (page-map.ts); without a guess, drafts (untagged and unpainted, cheaper)
+ * are printed until the breaks pagination.ts plans (mending short chapter
+ * ends and tables carrying too few rows over) stop moving. Then the final,
+ * tagged PDF is printed with the last draft's page numbers and checked; had
+ * it moved anything, numbers and breaks are set again and it is printed
+ * again. The final PDF then gets its running heads, folios and PDF/UA-1
+ * finish (finish-pdf.ts).
  *
  * `guess`: what the previous build or a sibling edition found. Usually still
  * right, and then no draft is needed: fill it in, print the final PDF, and
@@ -185,7 +186,7 @@ export async function printPaginated(
   });
 }
 
-/** A print session whose document is marked for the page map (the same marks in every tab). */
+/** A print session whose document is marked for the page map. */
 function withMarkedSession<T>(
   browser: LaunchedBrowser,
   html: string,
