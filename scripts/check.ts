@@ -139,7 +139,7 @@ export async function check(
   );
   const problems = [];
   for (const edition of editions) {
-    problems.push(...renderDocument(sources, model, charts, { fonts: "", edition }).problems);
+    problems.push(...renderDocument(sources, model, charts, { fonts: "", edition, problemsOnly: true }).problems);
   }
   if (problems.length > 0) throw new InputProblems(problems);
   log(`${stageName("refs")}${said.refs} (${Math.round(performance.now() - started)} ms)`);

@@ -82,7 +82,15 @@ export function renderDocument(
    * `numbersFile`: the index of printed numbers beside it, which the web edition names.
    * `downloads`: the CSV files and ZIP written beside the HTML (downloads/), linked from the web edition.
    */
-  extra: { fonts: string; edition: Edition; pdfFile?: string; numbersFile?: string; downloads?: DownloadLinks },
+  extra: {
+    fonts: string;
+    edition: Edition;
+    pdfFile?: string;
+    numbersFile?: string;
+    downloads?: DownloadLinks;
+    /** Only the problems are wanted (`npm run check`): citations are checked but not formatted. */
+    problemsOnly?: boolean;
+  },
 ): { document?: RenderedDocument; problems: Problem[] } {
   const problems: Problem[] = [];
   const placeholders = new Placeholders();
@@ -105,6 +113,7 @@ export function renderDocument(
     file: () => currentFile,
     bibliography: sources.bibliography,
     edition: extra.edition.id,
+    formatCitations: !extra.problemsOnly,
   });
 
   const md = createMarkdown();

@@ -74,6 +74,8 @@ interface HelperContext {
   edition?: string;
   /** Every number printed, with where it comes from (provenance/collect.ts). */
   numbers: NumberIndex;
+  /** Format citations (default); `npm run check` wants only their problems. */
+  formatCitations?: boolean;
 }
 
 type HelperOptions = Handlebars.HelperOptions & { name: string; loc?: { start: { line: number } } };
@@ -445,7 +447,7 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     (problem) => {
       throw said(problem);
     },
-    { ...context, labels: model.locale.labels },
+    { ...context, labels: model.locale.labels, format: context.formatCitations },
   );
 
   // English names for the same helpers, for reports written in English; both work in every language.
