@@ -23,6 +23,8 @@ export class EditionCharts {
     private readonly locale: Locale,
     /** Accent → chart id → chart; the first accent's are drawn, the others recoloured from them. */
     private readonly byAccent: Map<string, Map<string, RenderedChart>>,
+    /** Each other accent's colours for the first's, or undefined where a swap is ambiguous (its charts are drawn). */
+    private readonly recolouring = new Map<string, Map<string, string> | undefined>(),
   ) {}
 
   /** Draw the wide charts of every edition's accent; an accent a colour-blind reader cannot tell apart stops here. */
@@ -43,6 +45,7 @@ export class EditionCharts {
     charts.byAccent.set(first, drawn);
     for (const accent of others) {
       const map = colourMap(first, accent);
+      charts.recolouring.set(accent, map);
       const rendered = new Map<string, RenderedChart>();
       for (const chart of charts.shown()) {
         const own = drawn.get(chart.id) as RenderedChart;
@@ -75,7 +78,7 @@ export class EditionCharts {
       own.narrowSvg = await drawNarrow(chart, this.model, first, this.cache, this.locale);
       count += 1;
       for (const accent of others) {
-        const map = colourMap(first, accent);
+        const map = this.recolouring.get(accent);
         const theirs = this.of(accent).get(chart.id) as RenderedChart;
         theirs.narrowSvg = map
           ? recolourSvg(own.narrowSvg, map)
