@@ -23,11 +23,13 @@ import { ChartCache } from "./chart/cache.ts";
 import { EditionCharts } from "./chart/edition-charts.ts";
 import { fillNarrowCharts } from "./chart/render-chart.ts";
 import { loadAndCompute } from "./check.ts";
+import type { ReportModel } from "./compute/model.ts";
 import { Downloads } from "./downloads/index.ts";
 import { embeddedFontFaces } from "./fonts/embed.ts";
 import type { TableKind } from "./kinds/kind.ts";
 import type { ReportConfig } from "./load/config.ts";
 import type { Edition } from "./load/editions.ts";
+import { type ProjectSources, reloadProse } from "./load/project.ts";
 import { localeFor } from "./locale/index.ts";
 import { message, report, stage as said } from "./messages/index.ts";
 import { type LaunchedBrowser, launchBrowser } from "./print/browser.ts";
@@ -86,6 +88,27 @@ export interface BuildOptions {
   kinds?: readonly TableKind[];
   /** A browser the caller started already (the command line starts it first); the build closes it. Default: one started here. */
   browser?: Promise<LaunchedBrowser>;
+  /**
+   * Stages 1–4 of a previous build (its `kept`) whose inputs, but for the
+   * chapters and templates, have not changed since: only those are read
+   * again, the data is neither parsed nor checked nor charted anew. The dev
+   * server knows from its watcher when this holds.
+   */
+  keep?: KeptStages;
+  /**
+   * A preview for the dev server: no change summary and no number record;
+   * the downloads and the number index are made only when asked for
+   * (`BuildResult.later`).
+   */
+  preview?: boolean;
+}
+
+/** What stages 1–4 made: the sources, the model, the editions and their wide charts. */
+export interface KeptStages {
+  sources: ProjectSources;
+  model: ReportModel;
+  editions: Edition[];
+  charts: EditionCharts;
 }
 
 export interface BuildResult {
@@ -94,6 +117,10 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** The document each edition's print loaded, in order (none in an HTML-only build): what npm run bench compares with. */
   printed: string[];
+  /** Stages 1–4, for a next build whose data has not changed (`BuildOptions.keep`). */
+  kept?: KeptStages;
+  /** A preview's outputs (the downloads, the number index), made when first asked for by their path; else undefined. */
+  later: (path: string) => string | Uint8Array | undefined;
 }
 
 async function readSnapshot(writer: OutputWriter, outDir: string): Promise<BuildSnapshot | undefined> {
@@ -154,22 +181,37 @@ async function buildWith(
   log: (line: string) => void,
   print: { browser: Promise<LaunchedBrowser>; printer: Promise<typeof import("./print/paginate.ts")> } | undefined,
 ): Promise<BuildResult> {
-  const { sources, model, editions } = await loadAndCompute(options, timings);
+  const { sources, model, editions } = options.keep
+    ? await stage(
+        "load",
+        timings,
+        log,
+        () => {
+          const kept = options.keep as KeptStages;
+          const { sources } = orFail(reloadProse(kept.sources));
+          if (!sources) throw new Error("unreachable: reload returned no sources without problems");
+          return { ...kept, sources };
+        },
+        () => said.reloadedProse,
+      )
+    : await loadAndCompute(options, timings);
   if (editions.length === 0 && options.shard) {
     log(message.shardEmpty(`${options.shard.index}/${options.shard.count}`));
-    return { files: [], timings, printed: [] };
+    return { files: [], timings, printed: [], later: () => undefined };
   }
   const chartCache = options.chartCache ?? new ChartCache(join(options.root, ".cache", "charts"));
 
   const locale = localeFor(sources.config.language);
   // 4 chart: the wide drawings, once for all editions (recoloured per accent); the phones' come while printing.
-  const charts = await stage(
-    "chart",
-    timings,
-    log,
-    () => EditionCharts.draw(sources, model, editions, chartCache, locale),
-    (r) => said.charts(r.counts),
-  );
+  const charts =
+    options.keep?.charts ??
+    (await stage(
+      "chart",
+      timings,
+      log,
+      () => EditionCharts.draw(sources, model, editions, chartCache, locale),
+      (r) => said.charts(r.counts),
+    ));
 
   // 5 render
   const fonts = await embeddedFontFaces();
@@ -212,31 +254,34 @@ async function buildWith(
   const files: Record<string, string | Uint8Array> = {};
 
   // 5b changes: what changed since the previous build into this out/, every number and every sentence citing one.
-  const { current, changes } = await stage(
-    "changes",
-    timings,
-    log,
-    async () => {
-      const current = snapshot(
-        model,
-        documents[0].document.body,
-        await readAcceptances(sources.paths.data, options.root),
+  // A preview has no record to keep: the next real build reports every change since the last one.
+  const { current, changes } = options.preview
+    ? { current: undefined, changes: undefined }
+    : await stage(
+        "changes",
+        timings,
+        log,
+        async () => {
+          const current = snapshot(
+            model,
+            documents[0].document.body,
+            await readAcceptances(sources.paths.data, options.root),
+          );
+          const previous = options.compareWith
+            ? await readComparedRecord(options.compareWith, options.root)
+            : await readSnapshot(writer, outDir);
+          return { current, changes: previous ? compareSnapshots(previous, current) : undefined };
+        },
+        ({ changes }) =>
+          changes
+            ? said.changes({
+                cells: changes.cells.length,
+                sentences: changes.sentences.length,
+                comparedWith: options.compareWith,
+                file: names.changes,
+              })
+            : said.firstBuild,
       );
-      const previous = options.compareWith
-        ? await readComparedRecord(options.compareWith, options.root)
-        : await readSnapshot(writer, outDir);
-      return { current, changes: previous ? compareSnapshots(previous, current) : undefined };
-    },
-    ({ changes }) =>
-      changes
-        ? said.changes({
-            cells: changes.cells.length,
-            sentences: changes.sentences.length,
-            comparedWith: options.compareWith,
-            file: names.changes,
-          })
-        : said.firstBuild,
-  );
   for (const c of changes?.cells ?? []) log(report.changedCell(c));
   for (const s of changes?.sentences ?? []) log(report.changedSentence(s.after));
   for (const a of changes?.accepted ?? []) log(`  ${model.locale.labels.changes.acceptedLine(a)}`);
@@ -303,9 +348,9 @@ async function buildWith(
   printing?.catch(() => {}); // awaited below; a failure is reported there
   if (printing) await Promise.race([loaded, printing]);
 
-  for (const { edition, document } of documents) {
-    // Beside each HTML: every number it prints, with where it comes from.
-    files[`${prefix(edition.id)}${names.numbers}`] = numberIndexJson(
+  // Beside each HTML: every number it prints, with where it comes from.
+  const numberIndex = ({ document }: (typeof documents)[number]) =>
+    numberIndexJson(
       {
         report: `${names.report}.html`,
         language: model.config.language,
@@ -314,30 +359,49 @@ async function buildWith(
       },
       document.numbers,
     );
-  }
-
   // 6a data: the numbers to download beside each edition's HTML; the ZIP dated as the PDF is.
-  await stage(
-    "data",
-    timings,
-    log,
-    () => {
-      const date = pdfMetadata(model.config).date ?? new Date();
-      return documents.map(({ edition, document }) => {
-        const written = downloads.files(document.numbering, edition, date);
-        for (const [name, data] of Object.entries(written)) files[`${prefix(edition.id)}${name}`] = data;
-        return written;
-      });
-    },
-    (r) =>
-      said.downloads({
-        csv: Object.keys(r[0] ?? {}).filter((name) => name.endsWith(".csv")).length,
-        zipKb: Math.round((r[0]?.[downloads.names.zip]?.length ?? 0) / 1024),
-        folder: downloads.names.folder,
-        editions: r.length,
-      }),
-  );
-  files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
+  const date = pdfMetadata(model.config).date ?? new Date();
+  const downloadsOf = ({ edition, document }: (typeof documents)[number]) =>
+    downloads.files(document.numbering, edition, date);
+
+  // A preview makes them when the dev server is first asked for one of an edition's.
+  const made = new Map<(typeof documents)[number], Record<string, string | Uint8Array>>();
+  const later = (path: string) => {
+    for (const each of documents) {
+      const folder = join(outDir, prefix(each.edition.id), "/");
+      if (!path.startsWith(folder)) continue;
+      let files = made.get(each);
+      if (!files) {
+        files = { [names.numbers]: numberIndex(each), ...downloadsOf(each) };
+        made.set(each, files);
+      }
+      const file = files[path.slice(folder.length)];
+      if (file !== undefined) return file;
+    }
+    return undefined;
+  };
+  if (!options.preview) {
+    for (const each of documents) files[`${prefix(each.edition.id)}${names.numbers}`] = numberIndex(each);
+    await stage(
+      "data",
+      timings,
+      log,
+      () =>
+        documents.map((each) => {
+          const written = downloadsOf(each);
+          for (const [name, data] of Object.entries(written)) files[`${prefix(each.edition.id)}${name}`] = data;
+          return written;
+        }),
+      (r) =>
+        said.downloads({
+          csv: Object.keys(r[0] ?? {}).filter((name) => name.endsWith(".csv")).length,
+          zipKb: Math.round((r[0]?.[downloads.names.zip]?.length ?? 0) / 1024),
+          folder: downloads.names.folder,
+          editions: r.length,
+        }),
+    );
+  }
+  if (current) files[SNAPSHOT_FILE] = `${JSON.stringify(current, null, 1)}\n`;
   if (changes) {
     // Each changed number points to where it now comes from, and to its id in the index beside the HTML.
     const provenance = changeProvenance(model, documents[0].document);
@@ -374,5 +438,11 @@ async function buildWith(
       ),
     (names) => said.written(names.length, outDir),
   );
-  return { files: written, timings, printed: print ? documents.map(({ document }) => document.paged) : [] };
+  return {
+    files: written,
+    timings,
+    printed: print ? documents.map(({ document }) => document.paged) : [],
+    kept: { sources, model, editions, charts },
+    later: options.preview ? later : () => undefined,
+  };
 }

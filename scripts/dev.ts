@@ -13,7 +13,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import { basename, dirname, join } from "node:path";
 import { watch } from "chokidar";
-import { build } from "./build.ts";
+import { type BuildResult, build, type KeptStages } from "./build.ts";
 import { ChartCache } from "./chart/cache.ts";
 import { readCommandLine } from "./command-line.ts";
 import { ExitCode, ReportError } from "./errors.ts";
@@ -62,6 +62,13 @@ const clients = new Set<ServerResponse>();
 let page = said.building;
 let pdfTimer: NodeJS.Timeout | undefined;
 let building: Promise<void> = Promise.resolve();
+// The previous build's stages 1–4, kept while only chapters and templates change: a save then re-renders,
+// without parsing, checking and charting the data again. Any other change counts up `inputsChanged`,
+// and a build that saw the count change while it ran keeps nothing (it may have read the data before the change).
+let kept: KeptStages | undefined;
+let inputsChanged = 0;
+/** A preview's downloads and number index, made when the page asks for them. */
+let later: BuildResult["later"] = () => undefined;
 
 const say = (line: string) => process.stderr.write(`${new Date().toLocaleTimeString("nb-NO")} ${line}\n`);
 
@@ -77,8 +84,21 @@ function notify() {
 
 async function rebuild(reason: string, pdf: boolean) {
   const started = performance.now();
+  const seen = inputsChanged;
   try {
-    const result = await build({ root, outDir, pdf, editions, chartCache, writer, log: pdf ? say : undefined });
+    const result = await build({
+      root,
+      outDir,
+      pdf,
+      preview: !pdf,
+      keep: kept,
+      editions,
+      chartCache,
+      writer,
+      log: pdf ? say : undefined,
+    });
+    kept = inputsChanged === seen ? result.kept : undefined;
+    later = result.later;
     const html = result.files.find((f) => f.endsWith(".html"));
     if (html) page = writer.text(html) ?? page;
     if (html) htmlPath = html;
@@ -88,6 +108,7 @@ async function rebuild(reason: string, pdf: boolean) {
     if (printed) say(said.pdfAt(`http://127.0.0.1:${port}/${basename(printed)}`));
   } catch (error) {
     const message = error instanceof ReportError ? error.message : String((error as Error).stack ?? error);
+    kept = undefined;
     page = errorPage(message);
     say(said.failed(said.reasons[reason] ?? reason, message));
   }
@@ -98,7 +119,8 @@ async function rebuild(reason: string, pdf: boolean) {
 function downloadFile(url: string | undefined): string | Uint8Array | undefined {
   if (!htmlPath || !url || url.includes("..") || !/\.(csv|zip|txt|json)$/.test(url)) return undefined;
   try {
-    return writer.files.get(join(dirname(htmlPath), decodeURI(url)));
+    const path = join(dirname(htmlPath), decodeURI(url));
+    return writer.files.get(path) ?? later(path);
   } catch {
     return undefined; // a malformed %-escape
   }
@@ -167,6 +189,8 @@ server.on("listening", () => {
 });
 server.listen(port, "127.0.0.1");
 
+/** What a rebuild reads again though it keeps the data: chapters and templates. */
+const PROSE = ["report/chapters/", "templates/"];
 let pending: NodeJS.Timeout | undefined;
 const changed = new Set<string>();
 watch(
@@ -174,6 +198,10 @@ watch(
   { ignoreInitial: true },
 ).on("all", (_event, path) => {
   changed.add(path.slice(root.length));
+  if (!PROSE.some((folder) => path.startsWith(join(root, folder)))) {
+    kept = undefined;
+    inputsChanged += 1;
+  }
   clearTimeout(pending);
   // Editors write a file in several steps; wait until they are done.
   pending = setTimeout(() => {

@@ -75,8 +75,10 @@ export class EditionCharts {
     for (const chart of this.shown()) {
       const own = drawn.get(chart.id);
       if (!own?.narrow) continue;
-      own.narrowSvg = await drawNarrow(chart, this.model, first, this.cache, this.locale);
       count += 1;
+      // Charts kept from a previous build (npm run dev after a chapter's save) have theirs already.
+      if (own.narrowSvg !== undefined) continue;
+      own.narrowSvg = await drawNarrow(chart, this.model, first, this.cache, this.locale);
       for (const accent of others) {
         const map = this.recolouring.get(accent);
         const theirs = this.of(accent).get(chart.id) as RenderedChart;

@@ -84,11 +84,7 @@ export async function loadProject(
   const problems: Problem[] = [];
   // Messages are in the report's language from here on, English when report.json says none readable.
   useMessageLanguage(reportLanguage(paths));
-  // Paths in messages: relative to the project, or absolute when outside it (e.g. --data elsewhere).
-  const show = (path: string) => {
-    const shown = relative(paths.root, path);
-    return shown && !shown.startsWith("..") ? shown : path;
-  };
+  const show = shownIn(paths);
   // A data folder that is not there is one problem, named once, not one per file the report needs from it.
   if (!existsSync(paths.data) || !statSync(paths.data).isDirectory()) {
     return { problems: [{ file: show(paths.data), ...problem.noDataFolder() }] };
@@ -158,20 +154,7 @@ export async function loadProject(
     }
   }
 
-  const chapters: Chapter[] = [];
-  for (const chapter of config?.chapters ?? []) {
-    const path = resolveInside(join(paths.report, "chapters"), chapter.file);
-    if (!path) {
-      problems.push({
-        file: show(configPath),
-        column: "chapters",
-        ...problem.outsideFolder("report/chapters/", chapter.file),
-      });
-      continue;
-    }
-    const source = readText(path, show(path), problems);
-    if (source !== undefined) chapters.push({ file: show(path), source, numbered: chapter.numbered });
-  }
+  const chapters = readChapters(paths, config?.chapters ?? [], show, problems);
 
   const charts: ChartSource[] = [];
   const chartDir = join(paths.report, "charts");
@@ -218,6 +201,53 @@ export async function loadProject(
   return {
     sources: { paths, config, tables, tableFiles, chapters, charts, templates, data, bibliography },
     problems,
+  };
+}
+
+/** The chapters report.json lists, in its order. */
+function readChapters(
+  paths: ProjectPaths,
+  listed: ReportConfig["chapters"],
+  show: (p: string) => string,
+  problems: Problem[],
+): Chapter[] {
+  const chapters: Chapter[] = [];
+  for (const chapter of listed) {
+    const path = resolveInside(join(paths.report, "chapters"), chapter.file);
+    if (!path) {
+      problems.push({
+        file: show(join(paths.report, "report.json")),
+        column: "chapters",
+        ...problem.outsideFolder("report/chapters/", chapter.file),
+      });
+      continue;
+    }
+    const source = readText(path, show(path), problems);
+    if (source !== undefined) chapters.push({ file: show(path), source, numbered: chapter.numbered });
+  }
+  return chapters;
+}
+
+/**
+ * The sources again with their chapters and templates read anew, the rest
+ * kept: for a rebuild after only prose or layout changed (the dev server
+ * knows from its watcher), which then need not parse and check the data again.
+ */
+export function reloadProse(sources: ProjectSources): { sources?: ProjectSources; problems: Problem[] } {
+  const { paths } = sources;
+  const problems: Problem[] = [];
+  const show = shownIn(paths);
+  const chapters = readChapters(paths, sources.config.chapters, show, problems);
+  const templates = loadTemplates(paths, show, problems);
+  if (problems.length > 0 || !templates) return { problems };
+  return { sources: { ...sources, chapters, templates }, problems };
+}
+
+/** Paths in messages: relative to the project, or absolute when outside it (e.g. --data elsewhere). */
+function shownIn(paths: ProjectPaths): (path: string) => string {
+  return (path) => {
+    const shown = relative(paths.root, path);
+    return shown && !shown.startsWith("..") ? shown : path;
   };
 }
 

@@ -155,6 +155,7 @@ const stage = {
   loaded: (p: { data: number; chapters: number; charts: number; editions: number }) =>
     `${p.data} data ${plural(p.data, "file", "files")}, ${p.chapters} ${plural(p.chapters, "chapter", "chapters")}, ${p.charts} ${plural(p.charts, "chart", "charts")}, ${p.editions} ${plural(p.editions, "edition", "editions")}`,
   validated: (rows: number) => `${rows} rows checked`,
+  reloadedProse: "chapters and templates read again; data, tables and charts as in the previous build",
   answers: (p: { tables: number; respondents: number; synthetic: boolean }) =>
     `${p.tables} tables counted from ${p.respondents} ${p.synthetic ? "synthetic respondents (made from the published tables)" : "respondents"}`,
   computed: (p: { tables: number; facts: number }) => `${p.tables} tables, ${p.facts} facts`,

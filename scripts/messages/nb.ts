@@ -102,6 +102,7 @@ const stage: Messages["stage"] = {
   loaded: (p) =>
     `${p.data} ${plural(p.data, "datafil", "datafiler")}, ${p.chapters} ${plural(p.chapters, "kapittel", "kapitler")}, ${p.charts} ${plural(p.charts, "figur", "figurer")}, ${p.editions} ${plural(p.editions, "utgave", "utgaver")}`,
   validated: (rows) => `${rows} rader sjekket`,
+  reloadedProse: "kapitler og maler lest på nytt; data, tabeller og figurer som i forrige bygg",
   answers: (p) =>
     `${p.tables} tabeller talt opp fra ${p.respondents} ${p.synthetic ? "syntetiske respondenter (laget fra de publiserte tabellene)" : "respondenter"}`,
   computed: (p) => `${p.tables} tabeller, ${p.facts} fakta`,

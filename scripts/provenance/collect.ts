@@ -37,6 +37,15 @@ export interface TableProvenance {
   rows: { row: string; cells: { column: string; text: string; explained: string }[] }[];
 }
 
+/** A table's cells with their values and explanations, and its disclosure: the same wherever it is placed. */
+interface TracedTable {
+  cells: (TracedCell & { value: number; explained: string })[];
+  provenance: TableProvenance;
+}
+
+/** By table, as long as its model lives; undefined for a kind without provenance. */
+const tracedTables = new WeakMap<ComputedTable, TracedTable | undefined>();
+
 export class NumberIndex {
   readonly entries: NumberEntry[] = [];
   private prose = 0;
@@ -77,9 +86,36 @@ export class NumberIndex {
     table: ComputedTable,
     place: { in: "table" | "figure"; id: string; label: string; anchor: string },
   ): TableProvenance | undefined {
+    const traced = this.traced(table);
+    if (!traced) return undefined;
+    for (const cell of traced.cells) {
+      this.entries.push({
+        id: `${place.anchor}/${table.id}/${cell.row}/${cell.column}`,
+        text: cell.text,
+        value: cell.value,
+        where: { ...place, table: table.id, row: cell.row, column: cell.column },
+        print: cell.print,
+        provenance: cell.term,
+        explained: cell.explained,
+      });
+    }
+    return traced.provenance;
+  }
+
+  /**
+   * A table's cells traced and explained, once per table: every edition's
+   * document (and every dev rebuild that keeps the model) places the same
+   * tables, wherever in the text.
+   */
+  private traced(table: ComputedTable): TracedTable | undefined {
+    if (tracedTables.has(table)) return tracedTables.get(table);
     const part = kindOf(this.model.kinds, table.kind).provenance;
-    if (!part) return undefined;
-    const cells: TracedCell[] = part.cells(table, this.context);
+    const traced = part && this.trace(table, part.cells(table, this.context));
+    tracedTables.set(table, traced);
+    return traced;
+  }
+
+  private trace(table: ComputedTable, cells: TracedCell[]): TracedTable {
     const files = [...new Set(cells.flatMap((c) => leaves(c.term).map((l) => l.file)).filter(Boolean))];
     // The table's own data file is named once above the rows; each cell's explanation leaves it out.
     const ownData = this.model.data.get(table.definition.data);
@@ -88,27 +124,18 @@ export class NumberIndex {
     const roundings = [...new Set(cells.flatMap((c) => roundingsOf(c.term)))].map((rounding) =>
       roundingText({ rounding: rounding as Parameters<typeof roundingText>[0]["rounding"] }, this.words),
     );
-    const rows: TableProvenance["rows"] = [];
-    for (const cell of cells) {
-      const explained = explain(cell.term, brief);
-      this.entries.push({
-        id: `${place.anchor}/${table.id}/${cell.row}/${cell.column}`,
-        text: cell.text,
-        value: evaluate(cell.term).value,
-        where: { ...place, table: table.id, row: cell.row, column: cell.column },
-        print: cell.print,
-        provenance: cell.term,
-        explained: explain(cell.term, this.words),
-      });
-      let row = rows.at(-1);
-      if (row?.row !== cell.row) {
-        row = rows.find((r) => r.row === cell.row) ?? { row: cell.row, cells: [] };
-        if (!rows.includes(row)) rows.push(row);
+    const rows = new Map<string, TableProvenance["rows"][number]>();
+    const explainedCells = cells.map((cell) => {
+      let row = rows.get(cell.row);
+      if (!row) {
+        row = { row: cell.row, cells: [] };
+        rows.set(cell.row, row);
       }
-      row.cells.push({ column: cell.column, text: cell.text, explained });
-    }
+      row.cells.push({ column: cell.column, text: cell.text, explained: explain(cell.term, brief) });
+      return { ...cell, value: evaluate(cell.term).value, explained: explain(cell.term, this.words) };
+    });
     // The own file first: the one the cells leave unnamed.
     const ordered = own && files.includes(own) ? [own, ...files.filter((f) => f !== own)] : files;
-    return { files: ordered, roundings, rows };
+    return { cells: explainedCells, provenance: { files: ordered, roundings, rows: [...rows.values()] } };
   }
 }

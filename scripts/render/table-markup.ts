@@ -30,12 +30,18 @@ export const kindPartial = (kind: string) => `kinds/${kind}`;
  * code.
  */
 /** Partials compiled once per their text: every edition's render (and every dev rebuild) lays out its tables with the same ones. */
-const compiled = new ByContent<{ hbs: typeof Handlebars; templates: Map<string, Handlebars.TemplateDelegate> }>();
+const compiled = new ByContent<{
+  hbs: typeof Handlebars;
+  templates: Map<string, Handlebars.TemplateDelegate>;
+  /** Each table's blocks as laid out with these partials, by where and how it is placed (see `table`). */
+  blocks: WeakMap<ComputedTable, Map<string, string>>;
+}>();
 
 export class TableMarkup {
   private readonly hbs: typeof Handlebars;
   private readonly print: PrintContext;
   private readonly templates: Map<string, Handlebars.TemplateDelegate>;
+  private readonly blocks: WeakMap<ComputedTable, Map<string, string>>;
 
   constructor(
     private readonly partials: Record<string, string>,
@@ -46,10 +52,11 @@ export class TableMarkup {
     const shared = compiled.get(JSON.stringify(partials), () => {
       const hbs = Handlebars.create();
       for (const [name, text] of Object.entries(partials)) hbs.registerPartial(name, text);
-      return { hbs, templates: new Map() };
+      return { hbs, templates: new Map(), blocks: new WeakMap() };
     });
     this.hbs = shared.hbs;
     this.templates = shared.templates;
+    this.blocks = shared.blocks;
     this.print = { format: model.format, labels: model.locale.labels };
   }
 
@@ -64,6 +71,24 @@ export class TableMarkup {
    * the link to its CSV unless `print`.
    */
   table(table: ComputedTable, numbered: Numbered, provenance?: TableProvenance, print = false): string {
+    // Laid out once per table and placing: every edition, and every dev rebuild that keeps the model, places
+    // the same table with the same number (its disclosure is the table's own, collect.ts).
+    const href = print ? undefined : this.downloads?.table(table.id);
+    const key = JSON.stringify([numbered.anchor, numbered.label, href, provenance !== undefined]);
+    let placed = this.blocks.get(table);
+    if (!placed) {
+      placed = new Map();
+      this.blocks.set(table, placed);
+    }
+    let block = placed.get(key);
+    if (block === undefined) {
+      block = this.layOut(table, numbered, provenance, href);
+      placed.set(key, block);
+    }
+    return block;
+  }
+
+  private layOut(table: ComputedTable, numbered: Numbered, provenance: TableProvenance | undefined, href?: string) {
     const { definition } = table;
     const dataNote = kindOf(this.model.kinds, table.kind).dataNote?.(table, this.print);
     const block = this.render(TABLE_BLOCK, {
@@ -72,7 +97,7 @@ export class TableMarkup {
       table: this.tableView(table),
       note: [definition.note, dataNote].filter(Boolean).join(" "),
       source: definition.source ?? "",
-      download: print ? undefined : this.download(this.downloads?.table(table.id), numbered),
+      download: this.download(href, numbered),
       labels: this.print.labels,
     });
     return this.withProvenance(block, numbered, provenance ? [{ caption: "", provenance }] : []);
