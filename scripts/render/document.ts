@@ -88,7 +88,10 @@ export function renderDocument(
     pdfFile?: string;
     numbersFile?: string;
     downloads?: DownloadLinks;
-    /** Only the problems are wanted (`npm run check`): citations are checked but not formatted. */
+    /**
+     * Only the problems are wanted (`npm run check`): citations are checked but not formatted, tables and
+     * figures numbered but not laid out, and no document is made.
+     */
     problemsOnly?: boolean;
   },
 ): { document?: RenderedDocument; problems: Problem[] } {
@@ -114,6 +117,7 @@ export function renderDocument(
     bibliography: sources.bibliography,
     edition: extra.edition.id,
     formatCitations: !extra.problemsOnly,
+    layOutBlocks: !extra.problemsOnly,
   });
 
   const md = createMarkdown();
@@ -152,7 +156,8 @@ export function renderDocument(
   const siteBody = placeholders.fill(chapters, "site");
   const forewordHtml = foreword ? placeholders.fill(foreword, "print") : "";
   const siteForeword = foreword ? placeholders.fill(foreword, "site") : "";
-  if (problems.length > 0) return { problems };
+  // The references are resolved (by the fills): a check needs no document.
+  if (problems.length > 0 || extra.problemsOnly) return { problems };
 
   const layout = layoutOf(sources.templates);
   // After the chapters, in the web edition: every number of the text with its explanation, which the number links to.
