@@ -40,7 +40,7 @@ import type { Guess } from "./print/paginate.ts";
 import { sourceDateEpoch } from "./print/source-date.ts";
 import { changeProvenance } from "./provenance/changes.ts";
 import { numberIndexJson } from "./provenance/index-file.ts";
-import { renderDocument } from "./render/document.ts";
+import { renderDocumentInTurns } from "./render/document.ts";
 import type { Shard } from "./shard.ts";
 import { orFail, stage } from "./stage.ts";
 import { SNAPSHOT_FILE } from "./write/names.ts";
@@ -221,13 +221,14 @@ async function buildWith(
     "render",
     timings,
     log,
-    () =>
-      editions.map((edition) => {
+    async () => {
+      const rendered = [];
+      for (const edition of editions) {
         const pdfFile = options.pdf === false ? undefined : `${outputNames(model.config).report}.pdf`;
         const numbersFile = outputNames(model.config).numbers;
         const links = downloads.links(edition);
         const { document } = orFail(
-          renderDocument(sources, model, charts.of(edition.config.accent), {
+          await renderDocumentInTurns(sources, model, charts.of(edition.config.accent), {
             fonts,
             edition,
             pdfFile,
@@ -236,8 +237,10 @@ async function buildWith(
           }),
         );
         if (!document) throw new Error("unreachable: render returned no document without problems");
-        return { edition, document };
-      }),
+        rendered.push({ edition, document });
+      }
+      return rendered;
+    },
     (r) =>
       said.rendered({
         headings: r[0].document.headings.length,
