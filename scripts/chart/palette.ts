@@ -143,8 +143,11 @@ export interface PairFailure {
   deltaE: number;
 }
 
-/** The least distinguishable pair of colours in a set, over every vision; undefined for fewer than two. */
-export function closestPair(colours: readonly string[]): PairFailure | undefined {
+/**
+ * The least distinguishable pair of colours in a set, over every vision; undefined for fewer than two.
+ * `floor`: stop at the first pair at most this far apart (a search that needs more than that has its answer).
+ */
+export function closestPair(colours: readonly string[], floor = Number.NEGATIVE_INFINITY): PairFailure | undefined {
   let worst: PairFailure | undefined;
   const distinct = [...new Set(colours.map((c) => c.toLowerCase()))];
   // Each colour converted once per vision, not once per pair.
@@ -154,6 +157,7 @@ export function closestPair(colours: readonly string[]): PairFailure | undefined
       for (const [v, vision] of VISIONS.entries()) {
         const d = ciede2000(labs[v][i], labs[v][j]);
         if (!worst || d < worst.deltaE) worst = { a: distinct[i], b: distinct[j], vision, deltaE: d };
+        if (d <= floor) return worst;
       }
     }
   }
@@ -243,11 +247,13 @@ function build(accent: string, contrastHue: number): ChartPalette {
   };
 }
 
-function worstOf(p: ChartPalette): PairFailure | undefined {
+/** The palette's least distinguishable pair; once one is at most `floor` apart, that one (the palette has lost). */
+function worstOf(p: ChartPalette, floor = Number.NEGATIVE_INFINITY): PairFailure | undefined {
   let worst: PairFailure | undefined;
   for (const colours of Object.values(paletteSets(p))) {
-    const pair = closestPair(colours);
+    const pair = closestPair(colours, floor);
     if (pair && (!worst || pair.deltaE < worst.deltaE)) worst = pair;
+    if (worst && worst.deltaE <= floor) return worst;
   }
   return worst;
 }
@@ -272,7 +278,8 @@ function searchPalette(accent: string): { palette: ChartPalette; worst: PairFail
   let best: { palette: ChartPalette; worst: PairFailure | undefined } | undefined;
   for (let hue = 0; hue < 360; hue += 5) {
     const palette = build(accent, hue);
-    const worst = worstOf(palette);
+    // A hue wins only if its worst pair is further apart than the best so far: any pair as close loses it.
+    const worst = worstOf(palette, best?.worst?.deltaE);
     if (!best || (worst?.deltaE ?? Number.POSITIVE_INFINITY) > (best.worst?.deltaE ?? Number.POSITIVE_INFINITY)) {
       best = { palette, worst };
     }
