@@ -15,7 +15,7 @@ import { writeFileAtomically } from "../write/atomic.ts";
  */
 const require = createRequire(import.meta.url);
 const RENDERER_VERSION = (() => {
-  // The sources, not this file's folder: the compiled copy (.scripts-js/chart/) must give the same key.
+  // The sources, not this file's folder: the bundled copy (in .scripts-js/) must give the same key.
   const here = join(ENGINE_ROOT, "scripts", "chart");
   const hash = createHash("sha256");
   for (const name of readdirSync(here).sort()) hash.update(readFileSync(join(here, name)));

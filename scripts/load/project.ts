@@ -1,8 +1,8 @@
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { ENGINE_ROOT } from "../engine-root.ts";
 import type { Problem } from "../errors.ts";
 import { type TableDefinitions, tableDefinitionsSchema } from "../kinds/definitions.ts";
 import type { TableKind } from "../kinds/kind.ts";
@@ -17,7 +17,7 @@ import { parseJson } from "./json.ts";
 import { type TableSchema, TableSchemaSchema } from "./schema.ts";
 
 /** The engine's default theme: layout, partials and CSS every project starts from. */
-export const DEFAULT_THEME = fileURLToPath(new URL("../../templates", import.meta.url));
+export const DEFAULT_THEME = join(ENGINE_ROOT, "templates");
 
 /** Where a project's parts live. `data` can point elsewhere (tests, staged updates). */
 export interface ProjectPaths {

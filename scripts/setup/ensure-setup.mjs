@@ -2,7 +2,7 @@
 // Runs before `npm run build`, `npm run check` and `npm test` (npm's pre-scripts),
 // so that on a fresh machine those commands are all a user needs:
 //   1. installs the locked dependencies when node_modules is missing or stale;
-//   2. compiles the engine's TypeScript to .scripts-js/ where sources are newer (compile.mjs),
+//   2. bundles the engine's TypeScript into .scripts-js/ when sources are newer (compile.mjs),
 //      so the commands run plain node;
 //   3. finds a browser for printing; when none is found on Debian as root,
 //      installs Debian's chromium (Puppeteer's own download needs internet).
@@ -80,6 +80,7 @@ ensureDependencies();
   const { compileScripts } = await import("./compile.mjs");
   const compiled = await compileScripts(root);
   // Said only when it happened (a first run, or after editing the engine): it is not part of a build's time.
-  if (compiled.files > 0) say(`compiled ${compiled.files} engine files to JavaScript (${Math.round(compiled.ms)} ms)`);
+  if (compiled.files > 0)
+    say(`bundled the engine into ${compiled.files} JavaScript files (${Math.round(compiled.ms)} ms)`);
 }
 if (!process.argv.includes("--no-browser")) await ensureBrowser();

@@ -1,0 +1,62 @@
+/**
+ * The set-up step's bundle (scripts/setup/compile.mjs): one file per command
+ * package.json runs, made again only when a source is newer, and runnable.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, symlink, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMPILED, commandEntries, compileScripts } from "../scripts/setup/compile.mjs";
+
+const engine = fileURLToPath(new URL("..", import.meta.url));
+const run = promisify(execFile);
+let copy: string;
+
+beforeAll(async () => {
+  copy = await mkdtemp(join(tmpdir(), "rapport-bundle-"));
+  for (const name of ["scripts", "templates", "package.json", "package-lock.json"])
+    await cp(join(engine, name), join(copy, name), { recursive: true });
+  await symlink(join(engine, "node_modules"), join(copy, "node_modules"));
+});
+afterAll(async () => {
+  await rm(copy, { recursive: true, force: true });
+});
+
+describe("the set-up step's bundle", () => {
+  it("has an entry for each command package.json runs from .scripts-js/, each made from scripts/", async () => {
+    const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8"));
+    const entries: string[] = commandEntries(engine);
+    expect(entries).toEqual(expect.arrayContaining(["bench", "cli", "dev"]));
+    for (const name of entries) {
+      const runs = Object.values(pkg.scripts as Record<string, string>).some((script) =>
+        script.startsWith(`node .scripts-js/${name}.js`),
+      );
+      expect(runs, name).toBe(true);
+      await expect(readFile(join(engine, "scripts", `${name}.ts`))).resolves.toBeDefined();
+    }
+  });
+
+  it("bundles once, again only after a source changes, and the commands run from it", async () => {
+    const first = await compileScripts(copy);
+    expect(first.files).toBeGreaterThan(commandEntries(copy).length);
+    const files = await readdir(join(copy, COMPILED));
+    for (const name of commandEntries(copy)) expect(files).toContain(`${name}.js`);
+    expect(files.filter((f: string) => f.endsWith(".js")).length, "shared chunks beside the entries").toBe(first.files);
+
+    expect((await compileScripts(copy)).files, "nothing stale").toBe(0);
+    const later = new Date(Date.now() + 5_000);
+    await utimes(join(copy, "scripts", "errors.ts"), later, later);
+    expect((await compileScripts(copy)).files, "a newer source").toBe(first.files);
+
+    const { stdout } = await run(process.execPath, [join(COMPILED, "cli.js"), "--version"], { cwd: copy });
+    expect(stdout.trim()).toBe(JSON.parse(await readFile(join(engine, "package.json"), "utf8")).version);
+    // A check of the shipped report from the bundle in the copy: it finds the theme and the report through the engine's folder.
+    const checked = await run(process.execPath, [join(COMPILED, "cli.js"), "check", "--project", engine, "--quiet"], {
+      cwd: copy,
+    });
+    expect(checked.stderr).toBe("");
+  }, 60_000);
+});
