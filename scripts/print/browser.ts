@@ -23,6 +23,9 @@ const LAUNCH_ARGS = [
   "--font-render-hinting=none",
 ];
 
+/** How long each start may take to say where to connect: a short first try, then Puppeteer's default. */
+const LAUNCH_TIMEOUTS_MS = [15_000, 30_000];
+
 export interface LaunchedBrowser {
   browser: Browser;
   /** A new tab to print in, kept in the background. */
@@ -45,18 +48,32 @@ export async function launchBrowser(options: { printTabAhead?: boolean } = {}): 
   if (!found) throw new ReportError(INSTALL_HINT, ExitCode.browser);
 
   const { default: puppeteer } = await import("puppeteer");
-  const userDataDir = await mkdtemp(join(tmpdir(), "rapport-chromium-"));
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({ executablePath: found.path, headless: true, args: LAUNCH_ARGS, userDataDir });
-  } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
-    throw new ReportError(
-      message.browserNotStarted(found.path, found.source, (error as Error).message),
-      ExitCode.browser,
-      { cause: error },
-    );
+  let browser: Browser | undefined;
+  let userDataDir = "";
+  // A Chromium that never says where to connect is started once more, with a profile of its own: on a busy
+  // machine (the test suite's workers) one start in a few hundred hung until the timeout.
+  for (const timeout of LAUNCH_TIMEOUTS_MS) {
+    userDataDir = await mkdtemp(join(tmpdir(), "rapport-chromium-"));
+    try {
+      browser = await puppeteer.launch({
+        executablePath: found.path,
+        headless: true,
+        args: LAUNCH_ARGS,
+        userDataDir,
+        timeout,
+      });
+      break;
+    } catch (error) {
+      await rm(userDataDir, { recursive: true, force: true });
+      if ((error as Error).name === "TimeoutError" && timeout !== LAUNCH_TIMEOUTS_MS.at(-1)) continue;
+      throw new ReportError(
+        message.browserNotStarted(found.path, found.source, (error as Error).message),
+        ExitCode.browser,
+        { cause: error },
+      );
+    }
   }
+  if (!browser) throw new Error("unreachable: every launch either returned or threw");
   const [blank] = await browser.pages();
   // Print in a background tab: in the foreground one Chromium paints every
   // table border of the whole document onto each page (invisible, clipped),
