@@ -8,8 +8,8 @@
 //   split into shared chunks, so what a command loads lazily (charts, printing, answers) stays
 //   lazy. The files sit flat in .scripts-js/, one level below the root as scripts/ is, so
 //   `new URL("..", import.meta.url)` is the engine's folder from either (scripts/engine-root.ts).
-// - Puppeteer is left out (it finds its browsers and workers by path); a CommonJS library's own
-//   require() is answered by node's (the banner).
+// - Puppeteer is left out (it finds its configuration and browsers by path; puppeteer-core, which
+//   launches, is in); a CommonJS library's own require() is answered by node's (the banner).
 // - Bundled again when any source, package.json or the lockfile is newer than the last bundle
 //   (types stripped, nothing type-checked: `npm test` runs tsc). Never committed (.gitignore).
 // - Concurrent commands stay safe: each file is written beside its place and renamed over it,
@@ -36,8 +36,12 @@ const MANIFEST = ".bundle.json";
 /** Folders under scripts/ that hold data, not code (found through scripts/engine-root.ts). */
 const NOT_CODE = new Set(["starter"]);
 
-/** Packages loaded from node_modules at run time instead of bundled. */
-const EXTERNAL = ["puppeteer", "puppeteer-core", "esbuild", "lighthouse"];
+/**
+ * Packages loaded from node_modules at run time instead of bundled: Puppeteer reads its
+ * configuration and cache by path (only set-up's browser lookup loads it); puppeteer-core,
+ * which launches the browser, is bundled.
+ */
+const EXTERNAL = ["puppeteer", "esbuild", "lighthouse"];
 
 const BANNER =
   'import { createRequire as __engineRequire } from "node:module"; const require = __engineRequire(import.meta.url);';
