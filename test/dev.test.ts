@@ -10,7 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildResult, build } from "../scripts/build.ts";
+import { type BuildResult, build, loadAndCompute } from "../scripts/build.ts";
+import type { RenderedChart } from "../scripts/chart/render-chart.ts";
+import { localeFor } from "../scripts/locale/index.ts";
+import { renderDocument } from "../scripts/render/document.ts";
 import { MemoryWriter } from "../scripts/write/writer.ts";
 
 const engine = fileURLToPath(new URL("..", import.meta.url));
@@ -60,6 +63,25 @@ describe("a rebuild that keeps stages 1–4", () => {
     expect(full.later(downloads[0]), "a full build has nothing left to make").toBeUndefined();
   });
 
+  it("reads the citation style again, as it does the templates", async () => {
+    const root = join(work, "literature");
+    for (const name of ["report", "data"]) await cp(join(engine, name), join(root, name), { recursive: true });
+    await cp(join(engine, "templates", "csl"), join(root, "templates", "csl"), { recursive: true });
+    const first = await build({ root, pdf: false, writer: new MemoryWriter(), pageCache: false });
+    const style = join(root, "templates", "csl", "forfatter-aar.csl");
+    const parens = '<layout prefix="(" suffix=")" delimiter="; ">';
+    const csl = await readFile(style, "utf8");
+    expect(csl).toContain(parens);
+    await writeFile(style, csl.replace(parens, '<layout prefix="[" suffix="]" delimiter="; ">'));
+    const writer = new MemoryWriter();
+    const again = await build({ root, pdf: false, writer, keep: first.kept, preview: true });
+    const fresh = new MemoryWriter();
+    const full = await build({ root, pdf: false, writer: fresh, preview: true });
+    expect(again.timings.validate, "the data was kept").toBeUndefined();
+    expect(html(writer, again)).toMatch(/\[[A-ZÆØÅ][^\]<]{2,40}\d{4}\]/);
+    expect(html(writer, again)).toBe(html(fresh, full));
+  });
+
   it("reports a broken chapter from kept stages as a full build does", async () => {
     const root = await copyOfFixture("broken");
     const first = await build({ root, pdf: false, writer: new MemoryWriter() });
@@ -69,6 +91,25 @@ describe("a rebuild that keeps stages 1–4", () => {
     expect(kept).toBeInstanceOf(Error);
     expect(kept.message).toContain("nosuch");
     expect(kept.message).toBe(full.message);
+  });
+});
+
+describe("work kept across renders", () => {
+  it("lays a table out and explains its cells anew for another model of the same tables", async () => {
+    const { sources, model, editions } = await loadAndCompute({ root: fixture });
+    const charts = new Map<string, RenderedChart>(
+      sources.charts.map((c) => [c.id, { id: c.id, file: c.file, meta: c.meta, svg: "<svg></svg>", narrow: false }]),
+    );
+    const render = (m: typeof model) =>
+      renderDocument(sources, m, charts, { fonts: "", edition: editions[0] }).document;
+    const inBokmål = render(model);
+    const english = { ...model, locale: localeFor("en") };
+    const inEnglish = render(english);
+    const cell = (d: typeof inEnglish) => d?.numbers.find((n) => n.where.in === "table")?.explained ?? "";
+    expect(cell(inBokmål)).toContain("kolonne");
+    expect(cell(inEnglish)).toContain("column");
+    expect(inEnglish?.body).not.toBe(inBokmål?.body);
+    expect(render(model)?.body, "the first model's own work, kept").toBe(inBokmål?.body);
   });
 });
 

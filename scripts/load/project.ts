@@ -229,8 +229,9 @@ function readChapters(
 }
 
 /**
- * The sources again with their chapters and templates read anew, the rest
- * kept: for a rebuild after only prose or layout changed (the dev server
+ * The sources again with their chapters and templates read anew (with the
+ * citation style and locale under templates/csl/, so the literature too), the
+ * rest kept: for a rebuild after only prose or layout changed (the dev server
  * knows from its watcher), which then need not parse and check the data again.
  */
 export function reloadProse(sources: ProjectSources): { sources?: ProjectSources; problems: Problem[] } {
@@ -239,8 +240,10 @@ export function reloadProse(sources: ProjectSources): { sources?: ProjectSources
   const show = shownIn(paths);
   const chapters = readChapters(paths, sources.config.chapters, show, problems);
   const templates = loadTemplates(paths, show, problems);
+  const literature = loadBibliography(paths, sources.config.language, show);
+  problems.push(...literature.problems);
   if (problems.length > 0 || !templates) return { problems };
-  return { sources: { ...sources, chapters, templates }, problems };
+  return { sources: { ...sources, chapters, templates, bibliography: literature.bibliography }, problems };
 }
 
 /** Paths in messages: relative to the project, or absolute when outside it (e.g. --data elsewhere). */

@@ -65,7 +65,8 @@ export async function launchBrowser(options: { printTabAhead?: boolean } = {}): 
       });
       break;
     } catch (error) {
-      await rm(userDataDir, { recursive: true, force: true });
+      // Puppeteer stops a Chromium that timed out without waiting for it: its profile may still be in use.
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
       if ((error as Error).name === "TimeoutError" && timeout !== LAUNCH_TIMEOUTS_MS.at(-1)) continue;
       throw new ReportError(
         message.browserNotStarted(found.path, found.source, (error as Error).message),

@@ -43,8 +43,11 @@ interface TracedTable {
   provenance: TableProvenance;
 }
 
-/** By table, as long as its model lives; undefined for a kind without provenance. */
-const tracedTables = new WeakMap<ComputedTable, TracedTable | undefined>();
+/**
+ * By model (its words and formats explain the cells) and table, as long as they live; undefined
+ * for a kind without provenance.
+ */
+const tracedTables = new WeakMap<object, WeakMap<ComputedTable, TracedTable | undefined>>();
 
 export class NumberIndex {
   readonly entries: NumberEntry[] = [];
@@ -108,10 +111,15 @@ export class NumberIndex {
    * tables, wherever in the text.
    */
   private traced(table: ComputedTable): TracedTable | undefined {
-    if (tracedTables.has(table)) return tracedTables.get(table);
+    let ofModel = tracedTables.get(this.model);
+    if (!ofModel) {
+      ofModel = new WeakMap();
+      tracedTables.set(this.model, ofModel);
+    }
+    if (ofModel.has(table)) return ofModel.get(table);
     const part = kindOf(this.model.kinds, table.kind).provenance;
     const traced = part && this.trace(table, part.cells(table, this.context));
-    tracedTables.set(table, traced);
+    ofModel.set(table, traced);
     return traced;
   }
 

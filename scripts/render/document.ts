@@ -114,10 +114,7 @@ function* renderSteps(
     pdfFile?: string;
     numbersFile?: string;
     downloads?: DownloadLinks;
-    /**
-     * Only the problems are wanted (`npm run check`): citations are checked but not formatted, tables and
-     * figures numbered but not laid out, and no document is made.
-     */
+    /** Only the problems are wanted (`npm run check`): citations are checked but not formatted. */
     problemsOnly?: boolean;
   },
 ): Generator<void, RenderResult, void> {
@@ -143,7 +140,6 @@ function* renderSteps(
     bibliography: sources.bibliography,
     edition: extra.edition.id,
     formatCitations: !extra.problemsOnly,
-    layOutBlocks: !extra.problemsOnly,
   });
 
   const md = createMarkdown();
@@ -184,8 +180,7 @@ function* renderSteps(
   const siteBody = placeholders.fill(chapters, "site");
   const forewordHtml = foreword ? placeholders.fill(foreword, "print") : "";
   const siteForeword = foreword ? placeholders.fill(foreword, "site") : "";
-  // The references are resolved (by the fills): a check needs no document.
-  if (problems.length > 0 || extra.problemsOnly) return { problems };
+  if (problems.length > 0) return { problems };
 
   const layout = layoutOf(sources.templates);
   // After the chapters, in the web edition: every number of the text with its explanation, which the number links to.

@@ -76,8 +76,6 @@ interface HelperContext {
   numbers: NumberIndex;
   /** Format citations (default); `npm run check` wants only their problems. */
   formatCitations?: boolean;
-  /** Lay out the tables and figures placed (default); `npm run check` wants only what they cite to exist. */
-  layOutBlocks?: boolean;
 }
 
 type HelperOptions = Handlebars.HelperOptions & { name: string; loc?: { start: { line: number } } };
@@ -384,7 +382,6 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
     const missing = markup.missingPartial(t);
     if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     const numbered = numbering.number("table", id, t.definition.title);
-    if (context.layOutBlocks === false) return placeholders.block("");
     const provenance = context.numbers.addTable(t, { in: "table", id, ...numbered });
     return placeholders.block(markup.table(t, numbered, provenance), markup.table(t, numbered, undefined, true));
   });
@@ -410,7 +407,6 @@ export function registerHelpers(hbs: typeof Handlebars, context: HelperContext):
       if (missing) throw said(helperProblem.missingPartial(missing, t.kind));
     }
     const numbered = numbering.number("figure", id, caption);
-    if (context.layOutBlocks === false) return placeholders.block("");
     const provenance = tables.map((t) => context.numbers.addTable(t, { in: "figure", id, ...numbered }));
     return placeholders.block(
       markup.figure(id, chartMarkup(chart), caption, numbered, tables, chart.meta, provenance),

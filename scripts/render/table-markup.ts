@@ -33,8 +33,8 @@ export const kindPartial = (kind: string) => `kinds/${kind}`;
 const compiled = new ByContent<{
   hbs: typeof Handlebars;
   templates: Map<string, Handlebars.TemplateDelegate>;
-  /** Each table's blocks as laid out with these partials, by where and how it is placed (see `table`). */
-  blocks: WeakMap<ComputedTable, Map<string, string>>;
+  /** Each table's blocks as laid out with these partials, by model, table, and where and how it is placed (see `table`). */
+  blocks: WeakMap<object, WeakMap<ComputedTable, Map<string, string>>>;
 }>();
 
 export class TableMarkup {
@@ -56,7 +56,13 @@ export class TableMarkup {
     });
     this.hbs = shared.hbs;
     this.templates = shared.templates;
-    this.blocks = shared.blocks;
+    // The model's labels and formats are in every block.
+    let ofModel = shared.blocks.get(model);
+    if (!ofModel) {
+      ofModel = new WeakMap();
+      shared.blocks.set(model, ofModel);
+    }
+    this.blocks = ofModel;
     this.print = { format: model.format, labels: model.locale.labels };
   }
 

@@ -26,7 +26,7 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 
 export const COMPILED = ".scripts-js";
 
@@ -73,8 +73,8 @@ export function commandEntries(root) {
   return [...new Set(names)].sort();
 }
 
-/** @param {string} path */
-const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : Number.POSITIVE_INFINITY);
+/** @param {string} path (a file that is not there, e.g. no tsconfig.json, is never newer) */
+const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : Number.NEGATIVE_INFINITY);
 
 /**
  * Bring .scripts-js/ up to date with scripts/; returns how many files were written and how long
@@ -88,9 +88,15 @@ export async function compileScripts(root) {
   const to = join(root, COMPILED);
   const manifestPath = join(to, MANIFEST);
   const entries = commandEntries(root);
-  const inputs = [...sources(join(root, "scripts")), join(root, "package.json"), join(root, "package-lock.json")];
+  const inputs = [
+    ...sources(join(root, "scripts")),
+    ...["package.json", "package-lock.json", "tsconfig.json"].map((name) => join(root, name)),
+  ];
   const built = existsSync(manifestPath) ? statSync(manifestPath).mtimeMs : Number.NEGATIVE_INFINITY;
-  const missing = entries.some((name) => !existsSync(join(to, `${name}.js`)));
+  // An entry or a chunk of the last bundle gone (removed by hand, or by another set-up): bundled again.
+  const missing =
+    entries.some((name) => !existsSync(join(to, `${name}.js`))) ||
+    readManifest(manifestPath).some((file) => !existsSync(join(to, file)));
   if (!missing && inputs.every((path) => mtime(path) <= built)) return { files: 0, ms: performance.now() - started };
 
   // Loaded only when something is stale: esbuild's start costs more than the whole check.
@@ -132,7 +138,7 @@ export async function compileScripts(root) {
 
 /** @param {string} path @param {string[]} entries */
 function isEntry(path, entries) {
-  return entries.some((name) => path.endsWith(`/${name}.js`));
+  return entries.some((name) => basename(path) === `${name}.js`);
 }
 
 /** @param {string} path @returns {string[]} */
