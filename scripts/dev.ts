@@ -189,6 +189,8 @@ server.on("listening", () => {
 });
 server.listen(port, "127.0.0.1");
 
+/** How long a save's file events may keep coming before the rebuild starts. */
+const SETTLE_MS = 10;
 /** What a rebuild reads again though it keeps the data: chapters and templates. */
 const PROSE = ["report/chapters/", "templates/"];
 let pending: NodeJS.Timeout | undefined;
@@ -203,12 +205,13 @@ watch(
     inputsChanged += 1;
   }
   clearTimeout(pending);
-  // Editors write a file in several steps; wait until they are done.
+  // Editors write a file in several steps (truncate and write, or a new file renamed over the old one),
+  // a millisecond or two apart here: wait until they are done. A step after the wait only rebuilds again.
   pending = setTimeout(() => {
     const reason = [...changed].join(", ");
     changed.clear();
     schedule(reason);
-  }, 25);
+  }, SETTLE_MS);
 });
 
 process.stdin.on("data", (input) => {
