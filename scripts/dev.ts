@@ -63,9 +63,9 @@ let page = said.building;
 let pdfTimer: NodeJS.Timeout | undefined;
 let building: Promise<void> = Promise.resolve();
 // The previous build's stages 1–4, kept while only chapters and templates change: a save then re-renders,
-// without parsing, checking and charting the data again. Any other change counts up `inputsChanged`,
-// and a build that saw the count change while it ran keeps nothing (it may have read the data before the change).
-let kept: KeptStages | undefined;
+// without parsing, checking and charting the data again. Any other change counts up `inputsChanged`; kept
+// stages are used only while the count is what it was when the build that made them started.
+let kept: { stages: KeptStages; inputs: number } | undefined;
 let inputsChanged = 0;
 /** A preview's downloads and number index, made when the page asks for them. */
 let later: BuildResult["later"] = () => undefined;
@@ -91,13 +91,13 @@ async function rebuild(reason: string, pdf: boolean) {
       outDir,
       pdf,
       preview: !pdf,
-      keep: kept,
+      keep: kept?.inputs === inputsChanged ? kept.stages : undefined,
       editions,
       chartCache,
       writer,
       log: pdf ? say : undefined,
     });
-    kept = inputsChanged === seen ? result.kept : undefined;
+    kept = result.kept && { stages: result.kept, inputs: seen };
     later = result.later;
     const html = result.files.find((f) => f.endsWith(".html"));
     if (html) page = writer.text(html) ?? page;
@@ -200,10 +200,7 @@ watch(
   { ignoreInitial: true },
 ).on("all", (_event, path) => {
   changed.add(path.slice(root.length));
-  if (!PROSE.some((folder) => path.startsWith(join(root, folder)))) {
-    kept = undefined;
-    inputsChanged += 1;
-  }
+  if (!PROSE.some((folder) => path.startsWith(join(root, folder)))) inputsChanged += 1;
   clearTimeout(pending);
   // Editors write a file in several steps (truncate and write, or a new file renamed over the old one),
   // a millisecond or two apart here: wait until they are done. A step after the wait only rebuilds again.
