@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCommandLine } from "./command-line.ts";
 import { CATALOGUES } from "./messages/index.ts";
+import { PRINT_STEPS } from "./print/paginate.ts";
 import { projectRoot } from "./project-root.ts";
 
 /** The engine's folder: where scripts/cli.ts runs from. */
@@ -190,6 +191,12 @@ async function buildRuns(
   // Peak memory from one more build of the same kind, sampled and not timed.
   if (memory) runs.peaks.push((await build(count, true)).result.peak);
   return runs;
+}
+
+/** The print stage's parts (paginate.ts), medians: what its time goes to. */
+function printSteps(r: Runs): string {
+  const parts = PRINT_STEPS.map((step) => `${step} ${Math.round(median(r.stages[`print.${step}`] ?? [0]))}`);
+  return `  print's parts (ms): ${parts.join(", ")}; the rest waits for the browser's start and the render`;
 }
 
 /** The stage with the largest median, and that median: what holds a build back. */
@@ -399,6 +406,7 @@ console.log(`${"stage".padEnd(10)}${"median".padStart(9)}${"spread".padStart(9)}
 for (const stage of STAGES) {
   const xs = one.stages[stage];
   if (xs) console.log(`${stage.padEnd(10)}${ms(median(xs))}${ms(spread(xs))}`);
+  if (stage === "print") console.log(printSteps(one));
 }
 const total = median(one.totals);
 console.log(`${"total".padEnd(10)}${ms(total)}${ms(spread(one.totals))}   (whole process, including Node start-up)`);
@@ -417,8 +425,9 @@ console.log("");
 // (charts of unchanged data; the previous page numbers, which save the draft print when they still hold).
 const warm = await buildRuns([], "warm", "kept");
 console.log(
-  `A rebuild (fresh process, caches of the previous build kept): ${withCpu(warm)}; chart ${ms(median(warm.stages.chart ?? [0])).trim()}, print ${ms(median(warm.stages.print ?? [0])).trim()}\n`,
+  `A rebuild (fresh process, caches of the previous build kept): ${withCpu(warm)}; chart ${ms(median(warm.stages.chart ?? [0])).trim()}, print ${ms(median(warm.stages.print ?? [0])).trim()}`,
 );
+console.log(`${printSteps(warm)}\n`);
 
 const all = await buildRuns(["--all-editions"], "all", "empty", { memory: true });
 const allTotal = median(all.totals);

@@ -330,6 +330,9 @@ async function buildWith(
               onDrafted: (layout) => printed.set(shape, layout),
             });
             printed.set(shape, result.pages);
+            for (const [step, ms] of Object.entries(result.steps)) {
+              timings[`print.${step}`] = (timings[`print.${step}`] ?? 0) + ms;
+            }
             if (options.pageCache !== false) await keepPageNumbers(pagesFile, result.pages);
             files[`${prefix(edition.id)}${names.report}.pdf`] = result.pdf;
             return result;

@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { PDFDocument } from "pdf-lib";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPILED, commandEntries, compileScripts } from "../scripts/setup/compile.mjs";
 
@@ -58,5 +60,37 @@ describe("the set-up step's bundle", () => {
       cwd: copy,
     });
     expect(checked.stderr).toBe("");
+  }, 60_000);
+
+  it("finishes a PDF with Node's zlib in place of pako, and a reader reads what it wrote", async () => {
+    await compileScripts(copy);
+    const chunks = JSON.parse(await readFile(join(copy, COMPILED, ".bundle.json"), "utf8")) as string[];
+    const printChunk = chunks.find((f) => f.startsWith("read-print-"));
+    if (!printChunk) throw new Error("no read-print chunk in the bundle");
+    const source = await readFile(join(copy, COMPILED, printChunk), "utf8");
+    expect(source, "pako's deflate is not bundled for pdf-lib").not.toMatch(/pdf-lib\/node_modules\/pako/);
+    expect(source).toContain("scripts/print/native-zlib.ts");
+
+    const { readPrint, finishPdf } = await import(join(copy, COMPILED, printChunk));
+    const blank = await PDFDocument.create();
+    for (let i = 0; i < 3; i++) blank.addPage([595, 842]);
+    const printed = await blank.save();
+    const { doc, map } = await readPrint(printed, []);
+    const finished = await finishPdf(
+      doc,
+      printed,
+      { title: "Tittel", subject: "Emne", keywords: ["a"] },
+      {
+        map,
+        heads: { left: "Helsesekretærer", right: "Kapittel" },
+        scopes: [],
+        links: {},
+      },
+    );
+    const pdf = await getDocument({ data: finished.pdf, verbosity: 0 }).promise;
+    const page = await pdf.getPage(2);
+    const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join(" ");
+    expect(text).toContain("Helsesekretærer");
+    expect(text).toContain("2");
   }, 60_000);
 });

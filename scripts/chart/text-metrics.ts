@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
 import * as vega from "vega";
 import { type FontFile, fontFiles } from "../fonts/catalog.ts";
+import { sfntOfWoffFile } from "../fonts/sfnt.ts";
 
 /**
  * Vega in Node has no canvas, so it guesses text widths (0.8 × size per
@@ -21,12 +21,13 @@ interface TextItem {
 type Font = ReturnType<typeof fontkit.create> & { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
 
 const cache = new Map<string, number>();
-// Decoding a WOFF2 font (Brotli, in JavaScript) is slow: each face is read only when a chart first needs it.
+// Each face is read only when a chart first needs it, from its WOFF file unwrapped by Node's zlib
+// (fontkit would decode the WOFF2 file with Brotli in JavaScript, some 50 ms for the first face).
 const faces = new Map<FontFile, Font>();
 const load = (file: FontFile): Font => {
   let font = faces.get(file);
   if (!font) {
-    font = fontkit.create(readFileSync(file.path)) as Font;
+    font = fontkit.create(sfntOfWoffFile(file.woff)) as Font;
     faces.set(file, font);
   }
   return font;

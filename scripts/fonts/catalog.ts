@@ -8,6 +8,8 @@ export interface FontFile {
   style: "normal" | "italic";
   /** Absolute path of the WOFF2 file (Latin subset: covers æøå, «», –, −). */
   path: string;
+  /** The same face as WOFF 1.0, for measuring and stamping in Node (sfnt.ts unwraps it with Node's zlib). */
+  woff: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface FontFile {
 export const SERIF = "Source Serif 4";
 export const SANS = "Source Sans 3";
 
-const FACES: Omit<FontFile, "path">[] = [
+const FACES: Omit<FontFile, "path" | "woff">[] = [
   { family: SERIF, weight: 400, style: "normal" },
   { family: SERIF, weight: 400, style: "italic" },
   { family: SERIF, weight: 700, style: "normal" },
@@ -37,7 +39,8 @@ export function fontFiles(): FontFile[] {
   files ??= FACES.map((face) => {
     const pkg = PACKAGES[face.family];
     const name = pkg.split("/")[1];
-    return { ...face, path: require.resolve(`${pkg}/files/${name}-latin-${face.weight}-${face.style}.woff2`) };
+    const file = `${pkg}/files/${name}-latin-${face.weight}-${face.style}`;
+    return { ...face, path: require.resolve(`${file}.woff2`), woff: require.resolve(`${file}.woff`) };
   });
   return files;
 }

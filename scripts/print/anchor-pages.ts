@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
+import { WHOLE } from "./pdf-lib-options.ts";
 
 /** One named destination: its decoded name, its key in /Dests, the page (from 1) and the destination array. */
 export interface NamedDestination {
@@ -36,7 +37,7 @@ export function namedDestinations(doc: PDFDocument): NamedDestination[] {
  * Pages count from 1, the cover.
  */
 export async function readAnchorPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  return anchorPagesOf(await PDFDocument.load(pdf, { updateMetadata: false }));
+  return anchorPagesOf(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: WHOLE }));
 }
 
 /** As `readAnchorPages`, for a PDF already parsed (parsing a tagged 45-page PDF costs ~0,2 s). */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PDFArray, type PDFDocument, PDFHexString } from "pdf-lib";
 import { dropMarkDestinations, type PageMap } from "./page-map.ts";
+import { WHOLE } from "./pdf-lib-options.ts";
 import { describeLinks, documentLanguage, mendStructure, pdfUaProblems, setXmp } from "./pdfua.ts";
 import { type RunningHeads, stampPageFurniture } from "./running-heads.ts";
 
@@ -76,5 +77,5 @@ export async function finishPdf(
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
   (doc.context.trailerInfo.ID as PDFArray).push(id);
   (doc.context.trailerInfo.ID as PDFArray).push(id);
-  return { pdf: await doc.save({ useObjectStreams: true }), pdfua };
+  return { pdf: await doc.save({ useObjectStreams: true, objectsPerTick: WHOLE }), pdfua };
 }

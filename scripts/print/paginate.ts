@@ -60,7 +60,13 @@ export interface PaginatedPdf {
   problems: PaginationProblem[];
   /** Covered PDF/UA-1 checks that failed (none: the PDF says it is PDF/UA-1). */
   pdfua: string[];
+  /** How long each part of the print took, in ms, summed over its passes (for the bench). */
+  steps: PrintSteps;
 }
+
+/** The parts of a print: loading the document, the drafts, the tagged print, reading prints back, finishing. */
+export const PRINT_STEPS = ["load", "draft", "tagged", "read", "finish"] as const;
+export type PrintSteps = Record<(typeof PRINT_STEPS)[number], number>;
 
 /**
  * pdf-lib and the code that reads and finishes a print, loaded once, when the first print starts:
@@ -129,7 +135,18 @@ export async function printPaginated(
   const { metadata, guess } = options;
   const document = createHash("sha256").update(html).digest("hex").slice(0, 16);
   readPrintModule().catch(() => {}); // awaited where a print is read; a failure is reported there
+  const steps: PrintSteps = { load: 0, draft: 0, tagged: 0, read: 0, finish: 0 };
+  const timed = async <T>(step: keyof PrintSteps, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      steps[step] += performance.now() - started;
+    }
+  };
+  const started = performance.now();
   return withMarkedSession(browser, html, async (session, marks) => {
+    steps.load = performance.now() - started;
     options.onLoaded?.();
     const keepBreaks = guess?.from === "sibling edition" || guess?.layout.document === document;
     let breaks: Break[] = guess && keepBreaks ? [...guess.layout.breaks] : [];
@@ -138,7 +155,7 @@ export async function printPaginated(
     /** Read a print: whether it confirmed the numbers and breaks it was printed with (and its breaks alone). */
     const settle = async (pdf: Uint8Array) => {
       passes += 1;
-      const placed = await placesIn(pdf, marks);
+      const placed = await timed("read", () => placesIn(pdf, marks));
       const planned = planBreaks(placed.map, breaks);
       const sameBreaksAsPrinted = sameBreaks(planned, breaks);
       // A print with placeholders for the numbers ("00") confirms none.
@@ -157,14 +174,14 @@ export async function printPaginated(
       let draft: Awaited<ReturnType<typeof settle>>;
       do {
         await set();
-        draft = await settle(await session.draft());
+        draft = await settle(await timed("draft", () => session.draft()));
       } while (!draft.breaksSettled && !draft.settled);
       options.onDrafted?.({ pages: draft.pages, breaks, document });
     }
     for (;;) {
       await set();
       // The structure ids are renumbered first: the file identifier below is taken from these bytes.
-      const pdf = numberStructureIds(await session.pdf());
+      const pdf = numberStructureIds(await timed("tagged", () => session.pdf()));
       const { doc, map, pages, settled } = await settle(pdf);
       if (settled) {
         const heads = (await session.evaluate(RUNNING_HEADS_SCRIPT)) as RunningHeads;
@@ -172,7 +189,7 @@ export async function printPaginated(
         const links = (await session.evaluate(LINK_TEXTS_SCRIPT)) as Record<string, string>;
         const { finishPdf } = await readPrintModule();
         const finished = metadata
-          ? await finishPdf(doc, pdf, metadata, { map, heads, scopes, links })
+          ? await timed("finish", () => finishPdf(doc, pdf, metadata, { map, heads, scopes, links }))
           : { pdf, pdfua: ["no metadata given"] };
         return {
           pdf: finished.pdf,
@@ -180,6 +197,7 @@ export async function printPaginated(
           passes,
           problems: paginationProblems(map),
           pdfua: finished.pdfua,
+          steps,
         };
       }
     }

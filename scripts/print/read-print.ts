@@ -1,6 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import { anchorPagesOf } from "./anchor-pages.ts";
 import { type Mark, type PageMap, readPageMap } from "./page-map.ts";
+import { WHOLE } from "./pdf-lib-options.ts";
 
 export { finishPdf } from "./finish-pdf.ts";
 
@@ -9,6 +10,6 @@ export async function readPrint(
   pdf: Uint8Array,
   marks: Mark[],
 ): Promise<{ doc: PDFDocument; map: PageMap; anchors: Map<string, number> }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: WHOLE });
   return { doc, map: readPageMap(doc, marks), anchors: anchorPagesOf(doc) };
 }

@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import {
   beginText,
   endText,
   moveText,
+  PDFContentStream,
   PDFDict,
   type PDFDocument,
   type PDFFont,
@@ -18,6 +17,8 @@ import {
   setFontAndSize,
   showText,
 } from "pdf-lib";
+import { fontFiles, SANS } from "../fonts/catalog.ts";
+import { sfntOfWoffFile } from "../fonts/sfnt.ts";
 import { PAGE_MARGIN, type PageMap } from "./page-map.ts";
 
 /**
@@ -63,22 +64,27 @@ export function pageFurniture(map: PageMap): PageFurniture[] {
   return pages;
 }
 
-const require = createRequire(import.meta.url);
-/** The WOFF (zlib) file of the body's sans face: pdf-lib's fontkit reads WOFF, not WOFF2. */
-const SANS_FILE = require.resolve("@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff");
+/** The body's sans face, regular (pdf-lib's fontkit reads no WOFF2; the plain font saves it inflating the WOFF). */
+const sansRegular = () => {
+  const face = fontFiles().find((f) => f.family === SANS && f.weight === 400 && f.style === "normal");
+  if (!face) throw new Error("unreachable: the catalog has no regular sans face");
+  return sfntOfWoffFile(face.woff);
+};
 
 const HEAD = { size: 8.5, colour: rgb(0x55 / 255, 0x55 / 255, 0x55 / 255), baselineFromTop: 36 };
 const FOLIO = { size: 9, colour: rgb(0, 0, 0), baselineFromBottom: 31.17 };
 
-let sansBytes: Promise<Buffer> | undefined;
-
 /** Stamp heads and folios on every page as the page map says; the font is embedded as a subset on save. */
 export async function stampPageFurniture(doc: PDFDocument, map: PageMap, heads: RunningHeads): Promise<void> {
   doc.registerFontkit(fontkit);
-  sansBytes ??= readFile(SANS_FILE);
-  const font = await doc.embedFont(await sansBytes, { subset: true });
+  const font = await doc.embedFont(sansRegular(), { subset: true });
   const furniture = pageFurniture(map);
   const fontName = PDFName.of("FRunningHead");
+  const context = doc.context;
+  // Every page's content is wrapped in the same two streams (q and Q), written once and uncompressed:
+  // compressing them would make them longer, and each deflate costs pdf-lib more than the page's stamping.
+  const save = context.register(PDFContentStream.of(context.obj({}), [pushGraphicsState()], false));
+  const restore = context.register(PDFContentStream.of(context.obj({}), [popGraphicsState()], false));
   doc.getPages().forEach((page, index) => {
     const { head, folio } = furniture[index] ?? { head: false, folio: false };
     if (!head && !folio) return;
@@ -100,11 +106,7 @@ export async function stampPageFurniture(doc: PDFDocument, map: PageMap, heads: 
       ops.push(...artifactText(font, fontName, text, x, FOLIO.baselineFromBottom, FOLIO, "Footer"));
     }
     // Chromium's page content leaves its transformation in place: wrap it in q … Q so ours starts from the page's own.
-    const context = doc.context;
-    page.node.wrapContentStreams(
-      context.register(context.contentStream([pushGraphicsState()])),
-      context.register(context.contentStream([popGraphicsState()])),
-    );
+    page.node.wrapContentStreams(save, restore);
     fontResources(page.node.Resources(), doc).set(fontName, font.ref);
     page.node.addContentStream(context.register(context.contentStream(ops)));
   });

@@ -43,6 +43,12 @@ const NOT_CODE = new Set(["starter"]);
  */
 const EXTERNAL = ["puppeteer", "esbuild", "lighthouse"];
 
+/**
+ * Packages the bundle takes from the engine instead: pako (zlib in JavaScript, what pdf-lib
+ * compresses with) becomes Node's own zlib (scripts/print/native-zlib.ts).
+ */
+const ALIASES = { pako: "./scripts/print/native-zlib.ts" };
+
 const BANNER =
   'import { createRequire as __engineRequire } from "node:module"; const require = __engineRequire(import.meta.url);';
 
@@ -111,6 +117,7 @@ export async function compileScripts(root) {
     target: "node20",
     outdir: to,
     external: EXTERNAL,
+    alias: ALIASES,
     banner: { js: BANNER },
     write: false,
     logLevel: "error",
