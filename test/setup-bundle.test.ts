@@ -70,6 +70,10 @@ describe("the set-up step's bundle", () => {
     const source = await readFile(join(copy, COMPILED, printChunk), "utf8");
     expect(source, "pako's deflate is not bundled for pdf-lib").not.toMatch(/pdf-lib\/node_modules\/pako/);
     expect(source).toContain("scripts/print/native-zlib.ts");
+    for (const file of chunks.filter((f) => f.endsWith(".js"))) {
+      const text = await readFile(join(copy, COMPILED, file), "utf8");
+      expect(text.includes("node_modules/quickjs-emscripten"), `${file}: no downloader's proxy agent`).toBe(false);
+    }
 
     const { readPrint, finishPdf } = await import(join(copy, COMPILED, printChunk));
     const blank = await PDFDocument.create();

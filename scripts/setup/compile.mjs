@@ -45,9 +45,10 @@ const EXTERNAL = ["puppeteer", "esbuild", "lighthouse"];
 
 /**
  * Packages the bundle takes from the engine instead: pako (zlib in JavaScript, what pdf-lib
- * compresses with) becomes Node's own zlib (scripts/print/native-zlib.ts).
+ * compresses with) becomes Node's own zlib (scripts/print/native-zlib.ts), and the proxy agent
+ * Puppeteer downloads browsers with becomes one that refuses (scripts/print/no-proxy-agent.ts).
  */
-const ALIASES = { pako: "./scripts/print/native-zlib.ts" };
+const ALIASES = { pako: "./scripts/print/native-zlib.ts", "proxy-agent": "./scripts/print/no-proxy-agent.ts" };
 
 const BANNER =
   'import { createRequire as __engineRequire } from "node:module"; const require = __engineRequire(import.meta.url);';
