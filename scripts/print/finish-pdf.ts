@@ -4,6 +4,7 @@ import { dropMarkDestinations, type PageMap } from "./page-map.ts";
 import { WHOLE } from "./pdf-lib-options.ts";
 import { describeLinks, documentLanguage, mendStructure, pdfUaProblems, setXmp } from "./pdfua.ts";
 import { type RunningHeads, stampPageFurniture } from "./running-heads.ts";
+import { structureTree } from "./structure.ts";
 
 export interface PdfMetadata {
   title: string;
@@ -41,7 +42,8 @@ export async function finishPdf(
 ): Promise<{ pdf: Uint8Array; pdfua: string[] }> {
   dropMarkDestinations(doc);
   await stampPageFurniture(doc, facts.map, facts.heads);
-  mendStructure(doc, facts.scopes);
+  const tree = structureTree(doc); // walked once, for mending and for the checks
+  mendStructure(doc, facts.scopes, tree);
   describeLinks(doc, facts.links);
 
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
@@ -54,7 +56,7 @@ export async function finishPdf(
     doc.setCreationDate(metadata.date);
     doc.setModificationDate(metadata.date);
   }
-  const pdfua = pdfUaProblems(doc);
+  const pdfua = pdfUaProblems(doc, tree);
   const language = documentLanguage(doc);
   if (!language) pdfua.push("11-006: no document language for the metadata");
   setXmp(doc, {

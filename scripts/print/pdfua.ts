@@ -30,8 +30,8 @@ const PDF_SCOPE: Record<string, string> = { col: "Column", colgroup: "Column", r
  * /Figure left is the image with its /Alt; every /TH gets the /Scope of its
  * HTML cell (Chromium's mapping, checked, and set where missing).
  */
-export function mendStructure(doc: PDFDocument, scopes: string[]): void {
-  const elements = allElements(structureTree(doc));
+export function mendStructure(doc: PDFDocument, scopes: string[], tree = structureTree(doc)): void {
+  const elements = allElements(tree);
   for (const element of elements) {
     if (element.type === "Figure" && allElements(element.children).some((c) => c.type === "Figure")) {
       element.dict.set(PDFName.of("S"), PDFName.of("Div"));
@@ -142,15 +142,16 @@ export function documentLanguage(doc: PDFDocument): string | undefined {
 /**
  * The covered checks (everything but the metadata this module writes last),
  * each failure as one line. An empty list: the file may claim PDF/UA-1.
+ * `tree`: the document's structure tree, if the caller has walked it already (mendStructure
+ * changes element types in it as it changes them in the file).
  */
-export function pdfUaProblems(doc: PDFDocument): string[] {
+export function pdfUaProblems(doc: PDFDocument, tree = structureTree(doc)): string[] {
   const problems: string[] = [];
   const catalog = doc.catalog;
   const markInfo = catalog.lookup(PDFName.of("MarkInfo"));
   if (!(markInfo instanceof PDFDict) || markInfo.get(PDFName.of("Marked")) !== PDFBool.True) {
     problems.push("01-xxx: /MarkInfo /Marked is not true");
   }
-  const tree = structureTree(doc);
   if (tree.length === 0) problems.push("01-xxx: no structure tree");
   if (!documentLanguage(doc)) problems.push("11-006: no document language (/Lang)");
   const prefs = catalog.lookup(PDFName.of("ViewerPreferences"));

@@ -34,5 +34,13 @@ export function structureTree(doc: PDFDocument): StructElement[] {
 
 /** Every element of the tree, in reading order. */
 export function allElements(tree: StructElement[]): StructElement[] {
-  return tree.flatMap((e) => [e, ...allElements(e.children)]);
+  const all: StructElement[] = [];
+  const visit = (elements: StructElement[]) => {
+    for (const element of elements) {
+      all.push(element);
+      visit(element.children);
+    }
+  };
+  visit(tree);
+  return all;
 }
