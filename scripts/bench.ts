@@ -196,7 +196,7 @@ async function buildRuns(
 /** The print stage's parts (paginate.ts), medians: what its time goes to. */
 function printSteps(r: Runs): string {
   const parts = PRINT_STEPS.map((step) => `${step} ${Math.round(median(r.stages[`print.${step}`] ?? [0]))}`);
-  return `  print's parts (ms): ${parts.join(", ")}; the rest waits for the browser's start and the render`;
+  return `  print's parts (ms): ${parts.join(", ")}; the rest: waiting for the browser to be ready, and setting numbers and breaks between passes`;
 }
 
 /** The stage with the largest median, and that median: what holds a build back. */
