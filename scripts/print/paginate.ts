@@ -135,7 +135,7 @@ export async function printPaginated(
   const { metadata, guess } = options;
   const document = createHash("sha256").update(html).digest("hex").slice(0, 16);
   readPrintModule().catch(() => {}); // awaited where a print is read; a failure is reported there
-  const steps: PrintSteps = { load: 0, draft: 0, tagged: 0, read: 0, finish: 0 };
+  const steps = Object.fromEntries(PRINT_STEPS.map((step) => [step, 0])) as PrintSteps;
   const timed = async <T>(step: keyof PrintSteps, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
