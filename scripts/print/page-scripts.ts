@@ -15,6 +15,9 @@ export const MARK_PREFIX = "pm-";
  */
 export const MARK_SCRIPT = `(() => {
   if (window.__pageMarks) return window.__pageMarks;
+  const units = [...document.querySelectorAll("body > .cover, body > .colophon, body > .foreword, body > .contents, main > section")];
+  // Read before anything changes: a style read between the changes below would restyle the document each time.
+  const lastMargins = units.map((unit) => (unit.lastElementChild ? getComputedStyle(unit.lastElementChild).marginBottom : ""));
   const style = document.createElement("style");
   style.textContent = "@page { @top-left { content: none } @top-right { content: none } @bottom-right { content: none } }";
   document.head.append(style);
@@ -31,7 +34,6 @@ export const MARK_SCRIPT = `(() => {
     marks.push({ id: el.id, ...info });
   };
   const roles = [["cover", ".cover"], ["colophon", ".colophon"], ["foreword", ".foreword"], ["contents", ".contents"]];
-  const units = [...document.querySelectorAll("body > .cover, body > .colophon, body > .foreword, body > .contents, main > section")];
   let table = 0;
   units.forEach((unit, index) => {
     const role = (roles.find(([, sel]) => unit.matches(sel)) || ["chapter"])[0];
@@ -50,8 +52,7 @@ export const MARK_SCRIPT = `(() => {
     const end = document.createElement("div");
     end.className = "page-map-end";
     // At the last block's lower edge, not below its bottom margin: how full a page is is where its content ends.
-    const last = unit.lastElementChild;
-    if (last) end.style.marginTop = "-" + getComputedStyle(last).marginBottom;
+    if (lastMargins[index]) end.style.marginTop = "-" + lastMargins[index];
     unit.append(end);
     mark(end, { kind: "end", unit: index });
   });

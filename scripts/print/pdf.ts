@@ -57,6 +57,9 @@ export async function withPrintSession<T>(
         void request.abort("blockedbyclient");
       }
     });
+    // Styled for print from the start: a script's first style read (marking the page) would otherwise
+    // style the whole document for the screen, some 0,25 s, only for the print to style it again.
+    await page.emulateMediaType("print");
     await page.setContent(html, { waitUntil: "load" });
     await page.evaluate("document.fonts.ready.then(() => true)");
     if (blocked.length > 0) {
