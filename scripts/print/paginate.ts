@@ -12,6 +12,7 @@ import {
 } from "./page-scripts.ts";
 import { type Break, type PaginationProblem, paginationProblems, planBreaks, sameBreaks } from "./pagination.ts";
 import { type PrintSession, withPrintSession } from "./pdf.ts";
+import { predictPages } from "./predict-pages.ts";
 import type { RunningHeads } from "./running-heads.ts";
 import { numberStructureIds } from "./structure-ids.ts";
 
@@ -152,31 +153,36 @@ export async function printPaginated(
     let breaks: Break[] = guess && keepBreaks ? [...guess.layout.breaks] : [];
     let used = guess?.layout.pages;
     let passes = 0;
-    /** Read a print: whether it confirmed the numbers and breaks it was printed with (and its breaks alone). */
+    /**
+     * Read a print: whether it confirmed the numbers and breaks it was printed with, and whether the next
+     * print's page numbers are known (its breaks held, or where the new ones move things was predicted).
+     */
     const settle = async (pdf: Uint8Array) => {
       passes += 1;
       const placed = await timed("read", () => placesIn(pdf, marks));
-      const planned = planBreaks(placed.map, breaks);
-      const sameBreaksAsPrinted = sameBreaks(planned, breaks);
+      const printedWith = breaks;
+      breaks = planBreaks(placed.map, printedWith);
+      const breaksHeld = sameBreaks(breaks, printedWith);
       // A print with placeholders for the numbers ("00") confirms none.
-      const settled = sameBreaksAsPrinted && used !== undefined && samePages(used, placed.pages);
-      breaks = planned;
-      used = placed.pages;
-      return { ...placed, breaksSettled: sameBreaksAsPrinted, settled: settled || passes >= MAX_PASSES };
+      const settled = breaksHeld && used !== undefined && samePages(used, placed.pages);
+      const predicted = breaksHeld ? undefined : predictPages(placed.map, placed.pages, printedWith, breaks);
+      used = predicted ?? placed.pages;
+      return { ...placed, known: breaksHeld || predicted !== undefined, settled: settled || passes >= MAX_PASSES };
     };
     const set = async () => {
       await session.evaluate(setBreaks(breaks));
       if (used) await session.evaluate(fillPageNumbers(used));
     };
-    // Drafts until the breaks hold: the page numbers they found then go into the final print, which checks them
+    // Drafts until the page numbers are known: the numbers then go into the final print, which checks them
     // (a page number's own width seldom moves anything, so a draft only to confirm them would be wasted).
-    if (!guess) {
+    // A changed document whose last print needed breaks needs them again: a draft finds them cheaper than a print.
+    if (!guess || (!keepBreaks && guess.layout.breaks.length > 0)) {
       let draft: Awaited<ReturnType<typeof settle>>;
       do {
         await set();
         draft = await settle(await timed("draft", () => session.draft()));
-      } while (!draft.breaksSettled && !draft.settled);
-      options.onDrafted?.({ pages: draft.pages, breaks, document });
+      } while (!draft.known && !draft.settled);
+      options.onDrafted?.({ pages: used ?? draft.pages, breaks, document });
     }
     for (;;) {
       await set();
