@@ -217,13 +217,14 @@ export async function drawNarrowChart(
     return { plotWidth, svg: drawing.svg, width: svgWidth(drawing.svg), labels: drawing.wrappedLabels };
   };
   let current = await draw(180);
+  let previous: typeof current | undefined;
   // A label the spec computes in a transform has no field to measure beforehand: the drawing shows its whole text.
+  // Drawn again with the lines it needs, already at the width this drawing points to (labels keep their width).
   const needed = Math.max(lines, ...current.labels.map(linesOf));
   if (needed > lines) {
     lines = needed;
-    current = await draw(current.plotWidth);
+    current = await draw(Math.max(60, Math.round(current.plotWidth + AIM - current.width)));
   }
-  let previous: typeof current | undefined;
   let best: typeof current | undefined; // the widest drawing so far that fits
   for (let pass = 0; pass < 6; pass += 1) {
     if (current.width <= NARROW_WIDTH && (best === undefined || current.width > best.width)) best = current;
