@@ -6,9 +6,9 @@ import * as vegaLite from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAndCompute } from "../scripts/build.ts";
 import { chartRows } from "../scripts/chart/chart-rows.ts";
-import { chartConfig } from "../scripts/chart/draw-chart.ts";
+import { ChartView, chartConfig, compile } from "../scripts/chart/draw-chart.ts";
 import { EditionCharts } from "../scripts/chart/edition-charts.ts";
-import { NARROW_WIDTH } from "../scripts/chart/narrow-spec.ts";
+import { NARROW_WIDTH, narrowSpec } from "../scripts/chart/narrow-spec.ts";
 import {
   accentPaletteProblem,
   chartPalette,
@@ -168,6 +168,20 @@ describe("figures a reader can read", () => {
   });
 });
 
+/** The rows of each of a chart's datasets, by name (the tables --svar counts too). */
+function chartRowsOf(chart: ChartSource): Record<string, ReturnType<typeof chartRows>> {
+  const datasets: Record<string, string> = {
+    [(chart.spec.data as { name?: string } | undefined)?.name ?? chart.meta.table]: chart.meta.table,
+    ...chart.meta.data,
+  };
+  const rows: Record<string, ReturnType<typeof chartRows>> = {};
+  for (const [name, table] of Object.entries(datasets)) {
+    const computed = model.tables.get(table);
+    if (computed) rows[name] = chartRows(computed, model);
+  }
+  return rows;
+}
+
 /** The colours a chart gives its categories: every colour scale's range over its domain, as Vega draws it. */
 async function chartColours(chart: ChartSource, accent: string): Promise<string[]> {
   const { usermeta: _u, $schema: _s, ...spec } = chart.spec;
@@ -194,6 +208,35 @@ async function chartColours(chart: ChartSource, accent: string): Promise<string[
 }
 
 describe("the phones' drawings", () => {
+  it("are drawn again at another width by setting one view's width: the SVG and labels a new view draws", async () => {
+    const accent = editions[0].config.accent;
+    const locale = localeFor("nb");
+    let redrawn = 0;
+    for (const chart of sources.charts) {
+      const { usermeta: _u, $schema: _s, ...spec } = chart.spec;
+      const rows = chartRowsOf(chart);
+      const view = new ChartView(compile(narrowSpec(spec, 180, 2), accent), rows, locale);
+      const fresh = new ChartView(compile(narrowSpec(spec, 236, 2), accent), rows, locale);
+      try {
+        const again = await view.drawAt(compile(narrowSpec(spec, 236, 2), accent));
+        const drawn = await fresh.draw();
+        if (!again) continue;
+        redrawn += 1;
+        // Vega numbers clip paths in drawing order within a process: the only difference two drawings may have.
+        expect(again.svg.replace(/clip\d+/g, "clip"), chart.id).toBe(drawn.svg.replace(/clip\d+/g, "clip"));
+        expect(again.wrappedLabels, chart.id).toEqual(drawn.wrappedLabels);
+        // More lines per label change more than the width: a new view draws those.
+        const moreLines = compile(narrowSpec(spec, 236, 4), accent);
+        if (JSON.stringify(moreLines) !== JSON.stringify(compile(narrowSpec(spec, 236, 2), accent)))
+          expect(await view.drawAt(moreLines), chart.id).toBeUndefined();
+      } finally {
+        view.close();
+        fresh.close();
+      }
+    }
+    expect(redrawn, "charts drawn again at a new width").toBeGreaterThan(5);
+  });
+
   it("fit a phone within the last 12 px of its width, and are drawn after the wide ones into the web edition's slots", async () => {
     for (const chart of rendered) {
       if (!chart.narrow) continue;

@@ -105,16 +105,22 @@ function wrappedLabels(view: vega.View): string[] {
   return found;
 }
 
-async function toSvg(
-  spec: Record<string, unknown>,
-  rowsByName: Record<string, ReturnType<typeof chartRows>>,
-  accent: string,
-  locale: Locale,
-): Promise<Drawing> {
-  let view: vega.View | undefined;
-  try {
-    const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, { config: chartConfig(accent) });
-    const runtime = vega.parse(compiled.spec);
+/** The Vega spec of a Vega-Lite spec in the report's style. */
+export function compile(spec: Record<string, unknown>, accent: string): vega.Spec {
+  return vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, { config: chartConfig(accent) }).spec;
+}
+
+/** A compiled spec with its width left out: two that compare equal differ in nothing else. */
+const sansWidth = (spec: vega.Spec) => JSON.stringify({ ...spec, width: undefined });
+
+/** A Vega view of one spec and its rows, drawn to SVG, and drawn again at other widths (`drawAt`). */
+export class ChartView {
+  private readonly view: vega.View;
+  private readonly refused: string[] = [];
+  private readonly unsized: string;
+
+  constructor(compiled: vega.Spec, rowsByName: Record<string, ReturnType<typeof chartRows>>, locale: Locale) {
+    this.unsized = sansWidth(compiled);
     // No loader may fetch anything: data arrives inline, by name.
     const loader = vega.loader();
     loader.load = async (uri: string) => {
@@ -124,23 +130,54 @@ async function toSvg(
     // read a property of null in a promise nobody awaits: an uncaught
     // TypeError that ended the process. Refused links are collected instead,
     // the mark is drawn without one, and the chart fails below with the link.
-    const refused: string[] = [];
     const sanitize = loader.sanitize.bind(loader);
     loader.sanitize = async (uri: string, options: Parameters<typeof sanitize>[1]) => {
       try {
         return await sanitize(uri, options);
       } catch {
-        refused.push(uri);
+        this.refused.push(uri);
         return { href: "" };
       }
     };
-    view = new vega.View(runtime, { renderer: "none", locale: chartLocale(locale), loader });
-    for (const [name, rows] of Object.entries(rowsByName)) view.data(name, rows);
-    const svg = await view.toSVG();
-    if (refused.length > 0) throw new Error(refusedLinks(refused));
-    return { svg, wrappedLabels: wrappedLabels(view) };
+    this.view = new vega.View(vega.parse(compiled), { renderer: "none", locale: chartLocale(locale), loader });
+    for (const [name, rows] of Object.entries(rowsByName)) this.view.data(name, rows);
+  }
+
+  async draw(): Promise<Drawing> {
+    const svg = await this.view.toSVG();
+    if (this.refused.length > 0) throw new Error(refusedLinks(this.refused));
+    return { svg, wrappedLabels: wrappedLabels(this.view) };
+  }
+
+  /**
+   * The drawing `compiled` gives, by setting this view's width when that is all it changes (a tenth of
+   * the time of parsing and running a new view, for the same SVG: figures.test.ts); undefined otherwise.
+   */
+  async drawAt(compiled: vega.Spec): Promise<Drawing | undefined> {
+    if (typeof compiled.width !== "number" || sansWidth(compiled) !== this.unsized) return undefined;
+    if (this.view.width() !== compiled.width) {
+      this.view.width(compiled.width);
+      await this.view.runAsync();
+    }
+    return this.draw();
+  }
+
+  close(): void {
+    this.view.finalize();
+  }
+}
+
+async function toSvg(
+  spec: Record<string, unknown>,
+  rowsByName: Record<string, ReturnType<typeof chartRows>>,
+  accent: string,
+  locale: Locale,
+): Promise<Drawing> {
+  const view = new ChartView(compile(spec, accent), rowsByName, locale);
+  try {
+    return await view.draw();
   } finally {
-    view?.finalize();
+    view.close();
   }
 }
 
@@ -212,33 +249,47 @@ export async function drawNarrowChart(
   useEmbeddedFontMetrics();
   registerWrapLabel();
   let lines = labelLines(spec, rowsByName);
+  // One view per number of label lines, drawn again at each width tried.
+  const views = new Map<number, ChartView>();
   const draw = async (plotWidth: number) => {
-    const drawing = await toSvg(narrowSpec(spec, plotWidth, lines), rowsByName, accent, locale);
+    const compiled = compile(narrowSpec(spec, plotWidth, lines), accent);
+    let view = views.get(lines);
+    let drawing = await view?.drawAt(compiled);
+    if (!drawing) {
+      view?.close();
+      view = new ChartView(compiled, rowsByName, locale);
+      views.set(lines, view);
+      drawing = await view.draw();
+    }
     return { plotWidth, svg: drawing.svg, width: svgWidth(drawing.svg), labels: drawing.wrappedLabels };
   };
-  let current = await draw(180);
-  let previous: typeof current | undefined;
-  // A label the spec computes in a transform has no field to measure beforehand: the drawing shows its whole text.
-  // Drawn again with the lines it needs, already at the width this drawing points to (labels keep their width).
-  const needed = Math.max(lines, ...current.labels.map(linesOf));
-  if (needed > lines) {
-    lines = needed;
-    current = await draw(Math.max(60, Math.round(current.plotWidth + AIM - current.width)));
+  try {
+    let current = await draw(180);
+    let previous: typeof current | undefined;
+    // A label the spec computes in a transform has no field to measure beforehand: the drawing shows its whole text.
+    // Drawn again with the lines it needs, already at the width this drawing points to (labels keep their width).
+    const needed = Math.max(lines, ...current.labels.map(linesOf));
+    if (needed > lines) {
+      lines = needed;
+      current = await draw(Math.max(60, Math.round(current.plotWidth + AIM - current.width)));
+    }
+    let best: typeof current | undefined; // the widest drawing so far that fits
+    for (let pass = 0; pass < 6; pass += 1) {
+      if (current.width <= NARROW_WIDTH && (best === undefined || current.width > best.width)) best = current;
+      if (current.width <= NARROW_WIDTH && current.width > NARROW_WIDTH - FIT) break;
+      const slope =
+        previous && previous.plotWidth !== current.plotWidth
+          ? (current.width - previous.width) / (current.plotWidth - previous.plotWidth)
+          : 1;
+      const step = (AIM - current.width) / Math.min(4, Math.max(0.25, slope));
+      const next = Math.max(60, Math.round(current.plotWidth + step));
+      if (next === current.plotWidth) break;
+      previous = current;
+      current = await draw(next);
+    }
+    const svg = best?.svg ?? (await draw(60)).svg;
+    return markSingleColour(labelSvg(svg, undefined), accent);
+  } finally {
+    for (const view of views.values()) view.close();
   }
-  let best: typeof current | undefined; // the widest drawing so far that fits
-  for (let pass = 0; pass < 6; pass += 1) {
-    if (current.width <= NARROW_WIDTH && (best === undefined || current.width > best.width)) best = current;
-    if (current.width <= NARROW_WIDTH && current.width > NARROW_WIDTH - FIT) break;
-    const slope =
-      previous && previous.plotWidth !== current.plotWidth
-        ? (current.width - previous.width) / (current.plotWidth - previous.plotWidth)
-        : 1;
-    const step = (AIM - current.width) / Math.min(4, Math.max(0.25, slope));
-    const next = Math.max(60, Math.round(current.plotWidth + step));
-    if (next === current.plotWidth) break;
-    previous = current;
-    current = await draw(next);
-  }
-  const svg = best?.svg ?? (await draw(60)).svg;
-  return markSingleColour(labelSvg(svg, undefined), accent);
 }
