@@ -61,6 +61,16 @@ const work = await mkdtemp(join(tmpdir(), "rapport-bench-"));
 /** The compiled engine (scripts/setup/compile.mjs), relative to the engine's folder. */
 const COMPILED = ".scripts-js";
 const CLI = join(COMPILED, "cli.js");
+
+/** The options package.json gives Node for `npm run <name>` (`node --v8-pool-size=1 .scripts-js/cli.js build`). */
+async function nodeOptionsOf(name: string): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const options = /^node ((?:--\S+ )*)\.scripts-js\//.exec(pkg.scripts[name] ?? "")?.[1] ?? "";
+  return options.split(" ").filter(Boolean);
+}
+/** A build and a check run as their npm commands run them. */
+const BUILD = [...(await nodeOptionsOf("build")), CLI];
+const CHECK = [...(await nodeOptionsOf("check")), CLI];
 // "data" and "narrow" run while "print" does (build.ts), so the stages of a build add up to more than its wall time.
 const STAGES = ["load", "validate", "compute", "chart", "render", "changes", "data", "narrow", "print", "write"];
 
@@ -171,7 +181,7 @@ async function buildRuns(
     if (caches === "empty") await clearCaches(project);
     const timings = join(work, `timings-${label}-${i}.json`);
     // The compiled JavaScript that `npm run build` runs (made by the set-up step, `prebench`).
-    const args = [CLI, "build", "--project", project, "--quiet", "--out", join(work, `out-${label}`)];
+    const args = [...BUILD, "build", "--project", project, "--quiet", "--out", join(work, `out-${label}`)];
     const result = await measure(
       process.execPath,
       [...args, "--timings-json", timings, "--print-document", join(work, `printed-${label}.html`), ...extra],
@@ -298,7 +308,7 @@ async function checkRuns(count: number) {
   const cpus: number[] = [];
   const stages: Record<string, number[]> = {};
   for (let i = 0; i < count; i++) {
-    const result = await measure(process.execPath, [CLI, "check", "--project", root]);
+    const result = await measure(process.execPath, [...CHECK, "check", "--project", root]);
     if (result.code !== 0) throw new Error(`npm run check failed (exit ${result.code})`);
     totals.push(result.ms);
     cpus.push(result.cpuMs);

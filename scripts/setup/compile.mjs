@@ -75,7 +75,7 @@ function sources(dir) {
 export function commandEntries(root) {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const names = Object.values(pkg.scripts ?? {}).flatMap((script) =>
-    [...String(script).matchAll(/node \.scripts-js\/(\S+)\.js/g)].map((m) => m[1]),
+    [...String(script).matchAll(/node (?:--\S+ )*\.scripts-js\/(\S+)\.js/g)].map((m) => m[1]),
   );
   return [...new Set(names)].sort();
 }
