@@ -19,6 +19,7 @@ import { readCommandLine } from "./command-line.ts";
 import { CATALOGUES } from "./messages/index.ts";
 import { PRINT_STEPS } from "./print/paginate.ts";
 import { projectRoot } from "./project-root.ts";
+import { nodeCommands } from "./setup/compile.mjs";
 
 /** The engine's folder: where scripts/cli.ts runs from. */
 const engine = fileURLToPath(new URL("..", import.meta.url));
@@ -65,8 +66,7 @@ const CLI = join(COMPILED, "cli.js");
 /** The options package.json gives Node for `npm run <name>` (`node --v8-pool-size=1 .scripts-js/cli.js build`). */
 async function nodeOptionsOf(name: string): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(engine, "package.json"), "utf8")) as { scripts: Record<string, string> };
-  const options = /^node ((?:--\S+ )*)\.scripts-js\//.exec(pkg.scripts[name] ?? "")?.[1] ?? "";
-  return options.split(" ").filter(Boolean);
+  return nodeCommands(pkg.scripts[name] ?? "")[0]?.options ?? [];
 }
 /** A build and a check run as their npm commands run them. */
 const BUILD = [...(await nodeOptionsOf("build")), CLI];

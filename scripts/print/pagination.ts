@@ -147,10 +147,12 @@ export function planBreaks(map: PageMap, current: Break[] = []): Break[] {
 
 /** Whether two sets of breaks are the same. */
 export function sameBreaks(a: Break[], b: Break[]): boolean {
-  const key = (x: Break) => `${x.kind}:${x.id}`;
-  const keys = new Set(a.map(key));
-  return a.length === b.length && b.every((x) => keys.has(key(x)));
+  const keys = new Set(a.map(breakKey));
+  return a.length === b.length && b.every((x) => keys.has(breakKey(x)));
 }
+
+/** A break as one string: two breaks are the same when their keys are. */
+export const breakKey = (b: Break): string => `${b.kind}:${b.id}`;
 
 /** The block of the chapter that holds a table row (its .table-block), if it was marked. */
 function blockOf(map: PageMap, row: Placed, order: Map<string, number>): Placed | undefined {

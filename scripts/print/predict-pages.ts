@@ -1,5 +1,5 @@
 import type { PageMap, Placed } from "./page-map.ts";
-import type { Break } from "./pagination.ts";
+import { type Break, breakKey } from "./pagination.ts";
 
 /**
  * The pages a print with newly planned breaks will show, told from the page
@@ -50,11 +50,10 @@ export function predictPages(
   printedWith: Break[],
   planned: Break[],
 ): Map<string, number> | undefined {
-  const key = (b: Break) => `${b.kind}:${b.id}`;
-  const printed = new Set(printedWith.map(key));
-  const plannedKeys = new Set(planned.map(key));
-  if (printedWith.some((b) => !plannedKeys.has(key(b)))) return undefined; // a break dropped: what it held moves
-  const added = planned.filter((b) => !printed.has(key(b)));
+  const printed = new Set(printedWith.map(breakKey));
+  const plannedKeys = new Set(planned.map(breakKey));
+  if (printedWith.some((b) => !plannedKeys.has(breakKey(b)))) return undefined; // a break dropped: what it held moves
+  const added = planned.filter((b) => !printed.has(breakKey(b)));
   const index = new Map(map.placed.map((p, i) => [p.id, i]));
 
   const moves: Move[] = [];

@@ -69,14 +69,25 @@ function sources(dir) {
 }
 
 /**
+ * The engine's commands an npm script runs, `node [Node's options] .scripts-js/<entry>.js`:
+ * each entry's name and the options Node is given for it.
+ * @param {string} script
+ * @returns {{ entry: string, options: string[] }[]}
+ */
+export function nodeCommands(script) {
+  return [...script.matchAll(/node ((?:--\S+ )*)\.scripts-js\/(\S+)\.js/g)].map((m) => ({
+    entry: m[2],
+    options: m[1].split(" ").filter(Boolean),
+  }));
+}
+
+/**
  * The commands package.json runs from .scripts-js/: their names (cli, dev, bench, …).
  * @param {string} root
  */
 export function commandEntries(root) {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-  const names = Object.values(pkg.scripts ?? {}).flatMap((script) =>
-    [...String(script).matchAll(/node (?:--\S+ )*\.scripts-js\/(\S+)\.js/g)].map((m) => m[1]),
-  );
+  const names = Object.values(pkg.scripts ?? {}).flatMap((script) => nodeCommands(String(script)).map((c) => c.entry));
   return [...new Set(names)].sort();
 }
 
